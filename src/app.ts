@@ -1,0 +1,55 @@
+import './http/context.ts';
+import Router from '@koa/router';
+import Koa from 'koa';
+import compress from 'koa-compress';
+import { constants as zlib } from 'node:zlib';
+import type { Deps } from './deps.ts';
+import { staticAssets } from './http/assets.ts';
+import { errorHandler } from './http/errors.ts';
+import { createRenderer, createTemplates, cspNonce } from './http/render.ts';
+import { securityHeaders } from './http/security.ts';
+import { allRoutes } from './routes.ts';
+
+export const SERVICE_NAME = 'Forward Plan of Executive Decisions';
+
+export const NAVIGATION = [
+  { href: '/', text: 'Current plan' },
+  { href: '/decisions', text: 'All decisions' },
+  { href: '/committees', text: 'Scrutiny committees' },
+  { href: '/plans', text: 'Published plans' },
+];
+
+/** Builds the HTTP application from its dependencies. Reads no environment, never listens. */
+export function createApp(deps: Deps): Koa {
+  const app = new Koa({ proxy: deps.config.trustProxy });
+  app.silent = true;
+  const templates = createTemplates();
+  const render = createRenderer(templates, () => ({
+    serviceName: SERVICE_NAME,
+    council: { name: 'Council' },
+  }));
+  app.context.render = function (this: Koa.Context, template: string, data?: Record<string, unknown>) {
+    const path = this.path;
+    render(this, template, {
+      navigation: NAVIGATION.map((item) => ({
+        ...item,
+        active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+      })),
+      ...data,
+    });
+  };
+
+  app.use(cspNonce);
+  app.use(securityHeaders);
+  app.use(errorHandler((ctx, template, data) => ctx.render(template, data)));
+  app.use(compress({ threshold: 1024, br: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
+  app.use(staticAssets());
+
+  const router = new Router();
+  for (const moduleRouter of allRoutes(deps)) {
+    router.use(moduleRouter.routes(), moduleRouter.allowedMethods());
+  }
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+
+/*
+ * The only reader of process.env. Every setting has a description, a default and a parser;
+ * a bad value stops the service at start with a message naming the variable.
+ */
+
+interface Setting<T> {
+  env: string;
+  doc: string;
+  default: T | (() => T);
+  parse: (raw: string) => T;
+}
+
+const text = (raw: string) => raw;
+const optionalText = (raw: string) => (raw === '' ? undefined : raw);
+const integer = (min: number, max: number) => (raw: string) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+};
+const bool = (raw: string) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error('must be true or false');
+};
+const url = (raw: string) => {
+  const parsed = new URL(raw);
+  return parsed.href.replace(/\/$/, '');
+};
+
+export const settings = {
+  port: { env: 'PORT', doc: 'HTTP port to listen on', default: 3000, parse: integer(0, 65535) },
+  host: { env: 'HOST', doc: 'Interface to listen on', default: '127.0.0.1', parse: text },
+  baseUrl: {
+    env: 'BASE_URL',
+    doc: 'Public address of the service, used for absolute links in feeds and emails',
+    default: 'http://localhost:3000',
+    parse: url,
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL connection string; when unset, embedded PGlite is used',
+    default: undefined as string | undefined,
+    parse: optionalText,
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    doc: 'Folder for the embedded database and the development mail drop',
+    default: () => path.resolve('data'),
+    parse: (raw: string) => path.resolve(raw),
+  },
+  loadSample: {
+    env: 'LOAD_SAMPLE',
+    doc: 'Load the sample plan into an empty database at start (default: only on embedded PGlite)',
+    default: undefined as boolean | undefined,
+    parse: bool,
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    doc: 'Trust X-Forwarded-For/-Proto from a reverse proxy',
+    default: false,
+    parse: bool,
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof settings;
+export type Config = { readonly [K in keyof Settings]: ReturnType<Settings[K]['parse']> | Exclude<Settings[K]['default'], () => unknown> };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, setting] of Object.entries(settings) as [string, Setting<unknown>][]) {
+    const raw = env[setting.env];
+    if (raw === undefined || raw === '') {
+      result[key] = typeof setting.default === 'function' ? (setting.default as () => unknown)() : setting.default;
+      continue;
+    }
+    try {
+      result[key] = setting.parse(raw);
+    } catch (error) {
+      problems.push(`${setting.env} ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  return Object.freeze(result) as Config;
+}
+
+/** Settings for tests: defaults, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({}), ...overrides });
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export type Db = Kysely<Database>;
+
+// Set once, on purpose: DATE stays a 'YYYY-MM-DD' string (no timezone shift through JS Date),
+// and counts (int8) come back as numbers; they never approach 2^53 here.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const parseInt8 = (value: string) => Number.parseInt(value, 10);
+const keepString = (value: string) => value;
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for embedded PGlite; undefined means in memory. */
+  dataDir?: string | undefined;
+  /** PostgreSQL schema to use (tests give each file its own). */
+  schema?: string | undefined;
+  poolSize?: number;
+}
+
+export interface DbHandle {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function createDb(options: DbOptions): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return keepString;
+          if (oid === INT8_OID) return parseInt8;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', (error) => console.error('database pool error:', error.message));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: { [DATE_OID]: keepString, [INT8_OID]: parseInt8 },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,69 @@
+import type { Context, Next } from 'koa';
+
+/** An error whose message is safe to show to the person who caused it. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details: string[] = []) => new HttpError(400, message, details);
+export const notFound = (message = 'Page not found') => new HttpError(404, message);
+export const forbidden = (message = 'You do not have permission to see this page') => new HttpError(403, message);
+
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  if (code && DATABASE_UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(
+    error.message,
+  );
+}
+
+export function wantsJson(ctx: Context): boolean {
+  return ctx.path.startsWith('/api/') || ctx.path.startsWith('/feeds/');
+}
+
+type Renderer = (ctx: Context, template: string, data: Record<string, unknown>) => void;
+
+/** The one error path: typed errors become their status, anything else a 500 with no internals shown. */
+export function errorHandler(render: Renderer) {
+  return async (ctx: Context, next: Next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body == null) throw notFound();
+    } catch (error) {
+      let status = 500;
+      let message = 'Sorry, there is a problem with the service. Try again later.';
+      let details: string[] = [];
+      if (error instanceof HttpError) {
+        ({ status, message, details } = error);
+      } else if (isDatabaseUnavailable(error)) {
+        status = 503;
+        message = 'Sorry, the service is unavailable at the moment. Try again in a few minutes.';
+        ctx.set('Retry-After', '60');
+      } else if (typeof (error as { status?: unknown }).status === 'number' && (error as { expose?: boolean }).expose) {
+        // koa and body parsers throw http-errors (413 too large, 415 unsupported, 400 malformed).
+        status = (error as { status: number }).status;
+        message = status === 413 ? 'The information you sent is too large.' : (error as Error).message;
+      }
+      if (status >= 500) console.error(`${ctx.method} ${ctx.path} failed:`, error);
+      ctx.status = status;
+      if (wantsJson(ctx)) {
+        ctx.body = { error: { status, message, ...(details.length ? { details } : {}) } };
+      } else {
+        render(ctx, 'pages/error.njk', { status, message, details });
+        ctx.status = status;
+      }
+    }
+  };
+}
