@@ -26,7 +26,6 @@ export function createApp(deps: Deps): Koa {
   const templates = createTemplates();
   const render = createRenderer(templates, () => ({
     serviceName: SERVICE_NAME,
-    council: { name: 'Council' },
   }));
   app.context.render = function (this: Koa.Context, template: string, data?: Record<string, unknown>) {
     const path = this.path;
@@ -44,6 +43,12 @@ export function createApp(deps: Deps): Koa {
   app.use(errorHandler((ctx, template, data) => ctx.render(template, data)));
   app.use(compress({ threshold: 1024, br: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(staticAssets());
+  app.use(async (ctx, next) => {
+    if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/feeds/') && !ctx.path.endsWith('z')) {
+      ctx.state.council = await deps.council.get();
+    }
+    await next();
+  });
 
   const router = new Router();
   for (const moduleRouter of allRoutes(deps)) {

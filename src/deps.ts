@@ -1,6 +1,10 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { Clock } from './lib/clock.ts';
+import { createDecisionService } from './decisions/decision.service.ts';
+import { createPlanService } from './plans/plan.service.ts';
+import { createCouncilService } from './reference/council.service.ts';
+import { createReferenceDataService } from './reference/reference.service.ts';
 
 /**
  * The composition root: data access → services. createApp, the CLI, the scheduler and the
@@ -11,6 +15,10 @@ export function createDeps(config: Config, db: Db, clock: Clock) {
     config,
     db,
     clock,
+    council: createCouncilService(db),
+    referenceData: createReferenceDataService(db),
+    decisions: createDecisionService(db),
+    plans: createPlanService(db),
   };
 }
 

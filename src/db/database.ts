@@ -2,7 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** A column the database fills in; readable, never written by the application. */
 type ReadOnly<T> = ColumnType<T, never, never>;
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** DATE columns come back as 'YYYY-MM-DD' strings (parser set in create-db.ts). */
 type DateString = string;
 
@@ -34,7 +36,7 @@ export interface NamedEntityTable {
   name: string;
   description: Generated<string>;
   needs_review: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface DecisionMakerTable {
@@ -43,7 +45,7 @@ export interface DecisionMakerTable {
   kind: 'cabinet' | 'member';
   name: string;
   needs_review: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface PortfolioTable {
@@ -86,10 +88,10 @@ export interface DecisionTable {
   directorate_id: number;
   documents: string;
   exempt_paragraph: number | null;
-  exemption_reason: string;
+  exemption_reason: Generated<string>;
   search: ReadOnly<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface DecisionCommitteeTable {
@@ -108,7 +110,7 @@ export interface PlanTable {
   published_on: DateString;
   key_decisions_from: DateString;
   source: 'import' | 'publication';
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
   created_xact: ReadOnly<string>;
 }
 
@@ -143,6 +145,27 @@ export interface DecisionEventTable {
   details: ColumnType<Record<string, unknown>, string, string>;
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+type OptionalTimestamp = ColumnType<Date | null, Date | null | undefined, Date | null>;
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+  kind: string;
+  dedupe_key: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: OptionalTimestamp;
+  lease_until: OptionalTimestamp;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  sent_at: OptionalTimestamp;
+}
+
 export interface Database {
   council: CouncilTable;
   committees: NamedEntityTable;
@@ -157,6 +180,7 @@ export interface Database {
   plans: PlanTable;
   plan_entries: PlanEntryTable;
   decision_events: DecisionEventTable;
+  outbox_messages: OutboxMessageTable;
 }
 
 export type DecisionRow = Selectable<DecisionTable>;

@@ -61,7 +61,13 @@ export function errorHandler(render: Renderer) {
       if (wantsJson(ctx)) {
         ctx.body = { error: { status, message, ...(details.length ? { details } : {}) } };
       } else {
-        render(ctx, 'pages/error.njk', { status, message, details });
+        try {
+          render(ctx, 'pages/error.njk', { status, message, details });
+        } catch (renderError) {
+          console.error('error page failed to render:', renderError);
+          ctx.type = 'text/plain; charset=utf-8';
+          ctx.body = `${message}\n${details.join('\n')}`;
+        }
         ctx.status = status;
       }
     }

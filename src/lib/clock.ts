@@ -37,3 +37,28 @@ export function londonDateOf(instant: Date): string {
 export function today(clock: Clock): string {
   return londonDateOf(clock.now());
 }
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function londonOffsetMinutes(instant: Date): number {
+  const p = Object.fromEntries(londonParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant at which London's wall clock reads `time` on `isoDate` (GMT or BST as it was). */
+export function londonInstant(isoDate: string, time = '00:00'): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, m - 1, d, hh, mm);
+  const first = naive - londonOffsetMinutes(new Date(naive)) * 60_000;
+  return new Date(naive - londonOffsetMinutes(new Date(first)) * 60_000);
+}

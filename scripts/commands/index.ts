@@ -1,0 +1,13 @@
+import type { Command } from './command.ts';
+import { mergeCommand, reviewCommand } from './reference.ts';
+import { migrateCommand } from './migrate.ts';
+import { importPlanCommand, loadSampleCommand } from './plan-import.ts';
+
+/** Every command of `npm run fp`; add a module's commands here. */
+export const commands: Command[] = [
+  migrateCommand,
+  importPlanCommand,
+  loadSampleCommand,
+  reviewCommand,
+  mergeCommand,
+];

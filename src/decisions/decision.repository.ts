@@ -1,0 +1,163 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Executor } from '../reference/reference.repository.ts';
+import { looksLikeReference, referenceSearch } from './reference.ts';
+import type { DecisionFilters, Paging } from './filters.ts';
+
+type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;
+
+/** Splits a search into reference-shaped tokens and the words for full-text search. */
+export function splitSearch(q: string): { references: ReturnType<typeof referenceSearch>[]; words: string } {
+  const tokens = q.split(/\s+/).filter((t) => t !== '');
+  const references = tokens.filter(looksLikeReference).map(referenceSearch).filter((r) => r !== null);
+  const words = tokens.filter((t) => !looksLikeReference(t)).join(' ');
+  return { references, words };
+}
+
+function monthEnd(eb: ExpressionBuilder<Database, 'decisions'>) {
+  return eb
+    .case()
+    .when('decisions.expected_precision', '=', 'month')
+    .then(sql<string>`(decisions.expected_date + interval '1 month' - interval '1 day')::date`)
+    .else(eb.ref('decisions.expected_date'))
+    .end();
+}
+
+export function applyFilters(query: DecisionQuery, filters: DecisionFilters, { includeDrafts = false } = {}): DecisionQuery {
+  let q = query;
+  if (!includeDrafts) q = q.where('decisions.status', '<>', 'draft');
+  if (filters.part.length) q = q.where('decisions.part', 'in', filters.part);
+  if (filters.status.length) q = q.where('decisions.status', 'in', filters.status);
+  if (filters.committee.length) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('decision_committees')
+          .innerJoin('committees', 'committees.id', 'decision_committees.committee_id')
+          .whereRef('decision_committees.decision_id', '=', 'decisions.id')
+          .where('committees.slug', 'in', filters.committee)
+          .select(sql`1`.as('one')),
+      ),
+    );
+  }
+  if (filters.ward.length) {
+    // A decision that affects every ward affects the wards a resident follows too.
+    q = q.where((eb) =>
+      eb.or([
+        eb('decisions.ward_scope', '=', 'all'),
+        eb.exists(
+          eb.selectFrom('decision_wards')
+            .innerJoin('wards', 'wards.id', 'decision_wards.ward_id')
+            .whereRef('decision_wards.decision_id', '=', 'decisions.id')
+            .where('wards.slug', 'in', filters.ward)
+            .select(sql`1`.as('one')),
+        ),
+      ]),
+    );
+  }
+  if (filters.directorate.length) {
+    q = q.where('decisions.directorate_id', 'in', (eb) =>
+      eb.selectFrom('directorates').select('id').where('slug', 'in', filters.directorate),
+    );
+  }
+  if (filters.maker.length) {
+    q = q.where('decisions.decision_maker_id', 'in', (eb) =>
+      eb.selectFrom('decision_makers').select('id').where('slug', 'in', filters.maker),
+    );
+  }
+  // A decision expected "in May" overlaps any range that touches May.
+  if (filters.from) q = q.where((eb) => eb(monthEnd(eb), '>=', filters.from!));
+  if (filters.to) q = q.where('decisions.expected_date', '<=', filters.to);
+  if (filters.q) {
+    const { references, words } = splitSearch(filters.q);
+    if (references.length) {
+      q = q.where((eb) =>
+        eb.or(
+          references.map((r) =>
+            r && 'exact' in r ? eb('decisions.reference_key', '=', r.exact) : eb('decisions.reference_key', 'like', `${r!.prefix}%`),
+          ),
+        ),
+      );
+    }
+    if (words) q = q.where(sql<boolean>`decisions.search @@ websearch_to_tsquery('english', ${words})`);
+  }
+  return q;
+}
+
+const LIST_COLUMNS = [
+  'decisions.id', 'decisions.reference', 'decisions.title', 'decisions.description', 'decisions.part',
+  'decisions.status', 'decisions.expected_date', 'decisions.expected_precision', 'decisions.expected_date_text',
+  'decisions.expected_date_note', 'decisions.ward_scope', 'decisions.wards_text', 'decisions.consultation',
+  'decisions.contacts', 'decisions.documents', 'decisions.exempt_paragraph', 'decisions.exemption_reason',
+  'decisions.updated_at', 'decisions.created_at',
+  'decision_makers.slug as maker_slug', 'decision_makers.name as maker_name', 'decision_makers.kind as maker_kind',
+  'portfolios.title as portfolio_title', 'directorates.slug as directorate_slug', 'directorates.name as directorate_name',
+] as const;
+
+function withJoins(db: Executor) {
+  return db
+    .selectFrom('decisions')
+    .innerJoin('decision_makers', 'decision_makers.id', 'decisions.decision_maker_id')
+    .innerJoin('directorates', 'directorates.id', 'decisions.directorate_id')
+    .leftJoin('portfolios', 'portfolios.id', 'decisions.portfolio_id');
+}
+
+export type DecisionListRow = Awaited<ReturnType<typeof findDecisions>>[number];
+
+export async function findDecisions(db: Executor, filters: DecisionFilters, paging: Paging, options: { includeDrafts?: boolean } = {}) {
+  let query = applyFilters(withJoins(db) as unknown as DecisionQuery, filters, options) as unknown as ReturnType<typeof withJoins>;
+  const words = filters.q ? splitSearch(filters.q).words : '';
+  if (words) {
+    query = query.orderBy(sql`ts_rank(decisions.search, websearch_to_tsquery('english', ${words}))`, 'desc');
+  }
+  return query
+    .select(LIST_COLUMNS)
+    .orderBy('decisions.expected_date', (ob) => ob.asc().nullsLast())
+    .orderBy('decisions.id')
+    .limit(paging.limit)
+    .offset((paging.page - 1) * paging.limit)
+    .execute();
+}
+
+export async function countDecisions(db: Executor, filters: DecisionFilters, options: { includeDrafts?: boolean } = {}) {
+  const row = await applyFilters(db.selectFrom('decisions') as unknown as DecisionQuery, filters, options)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return (row as { total: number }).total;
+}
+
+export async function findDecisionById(db: Executor, id: number) {
+  return withJoins(db).select(LIST_COLUMNS).where('decisions.id', '=', id).executeTakeFirst();
+}
+
+export async function committeesFor(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('decision_committees')
+    .innerJoin('committees', 'committees.id', 'decision_committees.committee_id')
+    .select(['decision_committees.decision_id', 'committees.slug', 'committees.name'])
+    .where('decision_committees.decision_id', 'in', ids)
+    .orderBy('decision_committees.position')
+    .execute();
+}
+
+export async function wardsFor(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('decision_wards')
+    .innerJoin('wards', 'wards.id', 'decision_wards.ward_id')
+    .select(['decision_wards.decision_id', 'wards.slug', 'wards.name'])
+    .where('decision_wards.decision_id', 'in', ids)
+    .orderBy('wards.name')
+    .execute();
+}
+
+export async function eventsFor(db: Executor, decisionId: number) {
+  return db
+    .selectFrom('decision_events')
+    .leftJoin('plans', 'plans.id', 'decision_events.plan_id')
+    .select(['decision_events.id', 'decision_events.kind', 'decision_events.occurred_at', 'decision_events.details', 'plans.published_on as plan_published_on'])
+    .where('decision_events.decision_id', '=', decisionId)
+    .orderBy('decision_events.occurred_at')
+    .orderBy('decision_events.id')
+    .execute();
+}

@@ -1,0 +1,69 @@
+import Router from '@koa/router';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
+import { idParam } from '../http/params.ts';
+import { PART_LABELS, STATUS_LABELS } from './labels.ts';
+import { ALL_PARTS, PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
+
+export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisions' | 'referenceData'>) {
+  const router = new Router();
+
+  router.get('/decisions', async (ctx) => {
+    const { filters, paging } = parseListQuery(ctx.query);
+    const chosen = await decisions.checkFilterSlugs(filters);
+    const [{ items, total }, facets] = await Promise.all([decisions.list(filters, paging), referenceData.facets()]);
+    const pages = Math.max(1, Math.ceil(total / paging.limit));
+    ctx.render('pages/decisions.njk', {
+      pageTitle: 'All decisions',
+      items,
+      total,
+      paging,
+      pages,
+      filters,
+      chosen,
+      facets,
+      filtered: hasFilters(filters),
+      parts: ALL_PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
+      statuses: PUBLIC_STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
+      queryFor: (page: number) => filtersToQuery(filters, page > 1 ? { page } : {}),
+      filterQuery: filtersToQuery(filters),
+    });
+  });
+
+  router.get('/decisions/:id', async (ctx) => {
+    const id = idParam(ctx.params.id);
+    const decision = await decisions.get(id);
+    if (!decision) throw notFound('There is no published decision with that number');
+    const history = await decisions.history(id);
+    ctx.render('pages/decision.njk', { pageTitle: decision.title, decision, history });
+  });
+
+  router.get('/api/v1/decisions', async (ctx) => {
+    const { filters, paging } = parseListQuery(ctx.query);
+    await decisions.checkFilterSlugs(filters);
+    const { items, total } = await decisions.list(filters, paging);
+    ctx.body = { items, total, page: paging.page, limit: paging.limit };
+  });
+
+  router.get('/api/v1/decisions/:id', async (ctx) => {
+    const id = idParam(ctx.params.id);
+    const decision = await decisions.get(id);
+    if (!decision) throw notFound('There is no published decision with that number');
+    const history = await decisions.history(id);
+    ctx.body = {
+      ...decision,
+      history: {
+        firstAdvertised: history.firstAdvertised,
+        plans: history.plans.map((p) => ({
+          publishedOn: p.published_on,
+          part: p.part,
+          advertised: p.advertised,
+          expectedDate: { date: p.expected_date, precision: p.expected_precision, asPrinted: p.expected_date_text },
+        })),
+        events: history.events.map((e) => ({ id: Number(e.id), kind: e.kind, occurredAt: e.occurred_at, plan: e.plan_published_on, details: e.details })),
+      },
+    };
+  });
+
+  return router;
+}

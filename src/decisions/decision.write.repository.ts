@@ -1,0 +1,57 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { DecisionEventKind, DecisionTable } from '../db/database.ts';
+import type { Executor } from '../reference/reference.repository.ts';
+
+export async function findDecisionForImport(db: Executor, referenceKey: string | null, title: string) {
+  const base = db.selectFrom('decisions').selectAll();
+  if (referenceKey) {
+    const byReference = await base.where('reference_key', '=', referenceKey).executeTakeFirst();
+    if (byReference) return byReference;
+    return undefined;
+  }
+  return base
+    .where('reference_key', 'is', null)
+    .where((eb) => eb(eb.fn('lower', ['title']), '=', title.toLowerCase()))
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export async function insertDecision(db: Executor, values: Insertable<DecisionTable>): Promise<number> {
+  const row = await db.insertInto('decisions').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateDecision(db: Executor, id: number, values: Updateable<DecisionTable>): Promise<void> {
+  await db.updateTable('decisions').set(values).where('id', '=', id).execute();
+}
+
+export async function replaceCommittees(db: Executor, decisionId: number, committeeIds: number[]): Promise<void> {
+  await db.deleteFrom('decision_committees').where('decision_id', '=', decisionId).execute();
+  if (committeeIds.length === 0) return;
+  await db
+    .insertInto('decision_committees')
+    .values(committeeIds.map((committee_id, position) => ({ decision_id: decisionId, committee_id, position })))
+    .execute();
+}
+
+export async function replaceWards(db: Executor, decisionId: number, wardIds: number[]): Promise<void> {
+  await db.deleteFrom('decision_wards').where('decision_id', '=', decisionId).execute();
+  if (wardIds.length === 0) return;
+  await db.insertInto('decision_wards').values(wardIds.map((ward_id) => ({ decision_id: decisionId, ward_id }))).execute();
+}
+
+export async function insertDecisionEvent(
+  db: Executor,
+  event: { decisionId: number; kind: DecisionEventKind; occurredAt: Date; planId?: number | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('decision_events')
+    .values({
+      decision_id: event.decisionId,
+      kind: event.kind,
+      occurred_at: event.occurredAt,
+      plan_id: event.planId ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}

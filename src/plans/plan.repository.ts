@@ -1,0 +1,69 @@
+import type { Insertable } from 'kysely';
+import type { PlanEntryTable } from '../db/database.ts';
+import type { Executor } from '../reference/reference.repository.ts';
+
+export async function findPlanByDate(db: Executor, publishedOn: string) {
+  return db.selectFrom('plans').selectAll().where('published_on', '=', publishedOn).executeTakeFirst();
+}
+
+export async function latestPlan(db: Executor) {
+  return db.selectFrom('plans').selectAll().orderBy('published_on', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function listPlans(db: Executor) {
+  return db
+    .selectFrom('plans')
+    .leftJoin('plan_entries', 'plan_entries.plan_id', 'plans.id')
+    .select(['plans.id', 'plans.published_on', 'plans.key_decisions_from', 'plans.source'])
+    .select((eb) => [
+      eb.fn.count<number>('plan_entries.id').as('entries'),
+      eb.fn.count<number>('plan_entries.id').filterWhere('plan_entries.advertised', '=', 'new').as('new_entries'),
+    ])
+    .groupBy('plans.id')
+    .orderBy('plans.published_on', 'desc')
+    .execute();
+}
+
+export async function insertPlan(
+  db: Executor,
+  values: { published_on: string; key_decisions_from: string; source: 'import' | 'publication' },
+): Promise<number> {
+  const row = await db.insertInto('plans').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPlanEntries(db: Executor, entries: Insertable<PlanEntryTable>[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    await db.insertInto('plan_entries').values(entries.slice(i, i + 200)).execute();
+  }
+}
+
+export async function planEntries(db: Executor, planId: number) {
+  return db
+    .selectFrom('plan_entries')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('part')
+    .orderBy('advertised')
+    .orderBy('position')
+    .execute();
+}
+
+/** Every published plan that listed a decision, oldest first: its public history. */
+export async function entriesForDecision(db: Executor, decisionId: number) {
+  return db
+    .selectFrom('plan_entries')
+    .innerJoin('plans', 'plans.id', 'plan_entries.plan_id')
+    .select([
+      'plans.published_on',
+      'plan_entries.part',
+      'plan_entries.advertised',
+      'plan_entries.expected_date',
+      'plan_entries.expected_precision',
+      'plan_entries.expected_date_text',
+      'plan_entries.reference',
+    ])
+    .where('plan_entries.decision_id', '=', decisionId)
+    .orderBy('plans.published_on')
+    .execute();
+}

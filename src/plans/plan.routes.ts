@@ -1,0 +1,35 @@
+import Router from '@koa/router';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
+
+export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) {
+  const router = new Router();
+
+  router.get('/', async (ctx) => {
+    const plan = await plans.latest();
+    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: plan ? undefined : 'No plan published yet' });
+  });
+
+  router.get('/plans', async (ctx) => {
+    ctx.render('pages/plans.njk', { pageTitle: 'Published plans', plans: await plans.archive() });
+  });
+
+  router.get('/plans/:date', async (ctx) => {
+    const plan = await plans.byDate(ctx.params.date ?? '');
+    if (!plan) throw notFound('No plan was published on that date');
+    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: `Plan published ${ctx.params.date}` });
+  });
+
+  router.get('/api/v1/plans', async (ctx) => {
+    const items = await plans.archive();
+    ctx.body = { items, total: items.length };
+  });
+
+  router.get('/api/v1/plans/:date', async (ctx) => {
+    const plan = await plans.byDate(ctx.params.date ?? '');
+    if (!plan) throw notFound('No plan was published on that date');
+    ctx.body = plan;
+  });
+
+  return router;
+}

@@ -1,0 +1,108 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../db/create-db.ts';
+import type { Database, EntityKind } from '../db/database.ts';
+
+export type Executor = Db | Transaction<Database>;
+
+export const ENTITY_TABLE = {
+  committee: 'committees',
+  ward: 'wards',
+  directorate: 'directorates',
+  decision_maker: 'decision_makers',
+} as const satisfies Record<EntityKind, keyof Database>;
+
+export const ALIAS_COLUMN = {
+  committee: 'committee_id',
+  ward: 'ward_id',
+  directorate: 'directorate_id',
+  decision_maker: 'decision_maker_id',
+} as const satisfies Record<EntityKind, string>;
+
+export interface EntitySummary {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export async function findAlias(db: Executor, kind: EntityKind, normalised: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('aliases')
+    .select(['committee_id', 'ward_id', 'directorate_id', 'decision_maker_id'])
+    .where('kind', '=', kind)
+    .where('normalised', '=', normalised)
+    .executeTakeFirst();
+  return row?.[ALIAS_COLUMN[kind]] ?? undefined;
+}
+
+export async function addAlias(db: Executor, kind: EntityKind, entityId: number, spelling: string, normalised: string) {
+  await db
+    .insertInto('aliases')
+    .values({ kind, spelling, normalised, [ALIAS_COLUMN[kind]]: entityId } as never)
+    .onConflict((oc) => oc.columns(['kind', 'normalised']).doNothing())
+    .execute();
+}
+
+export async function slugTaken(db: Executor, kind: EntityKind, slug: string): Promise<boolean> {
+  const row = await db.selectFrom(ENTITY_TABLE[kind]).select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertNamedEntity(
+  db: Executor,
+  kind: Exclude<EntityKind, 'decision_maker'>,
+  values: { slug: string; name: string; description?: string; needs_review?: boolean },
+): Promise<number> {
+  const row = await db.insertInto(ENTITY_TABLE[kind]).values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertDecisionMaker(
+  db: Executor,
+  values: { slug: string; name: string; kind: 'cabinet' | 'member'; needs_review?: boolean },
+): Promise<number> {
+  const row = await db.insertInto('decision_makers').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPortfolio(
+  db: Executor,
+  values: { decision_maker_id: number; title: string; starts_on?: string | null; ends_on?: string | null },
+): Promise<number> {
+  const row = await db.insertInto('portfolios').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The portfolio a member held on a date (open-ended ranges count), latest start first. */
+export async function portfolioOn(db: Executor, decisionMakerId: number, date: string | null) {
+  let query = db
+    .selectFrom('portfolios')
+    .select(['id', 'title'])
+    .where('decision_maker_id', '=', decisionMakerId);
+  if (date) {
+    query = query
+      .where((eb) => eb.or([eb('starts_on', 'is', null), eb('starts_on', '<=', date)]))
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]));
+  }
+  return query.orderBy('starts_on', (ob) => ob.desc().nullsLast()).orderBy('id', 'desc').executeTakeFirst();
+}
+
+export async function listEntities(db: Executor, kind: EntityKind): Promise<EntitySummary[]> {
+  return db.selectFrom(ENTITY_TABLE[kind]).select(['id', 'slug', 'name']).orderBy('name').execute();
+}
+
+export async function entitiesBySlugs(db: Executor, kind: EntityKind, slugs: string[]): Promise<EntitySummary[]> {
+  if (slugs.length === 0) return [];
+  return db.selectFrom(ENTITY_TABLE[kind]).select(['id', 'slug', 'name']).where('slug', 'in', slugs).execute();
+}
+
+export async function entitiesNeedingReview(db: Executor) {
+  const kinds = Object.keys(ENTITY_TABLE) as EntityKind[];
+  const rows = await Promise.all(
+    kinds.map(async (kind) =>
+      (await db.selectFrom(ENTITY_TABLE[kind]).select(['id', 'slug', 'name']).where('needs_review', '=', true).execute()).map(
+        (row) => ({ kind, ...row }),
+      ),
+    ),
+  );
+  return rows.flat();
+}
