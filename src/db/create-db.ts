@@ -21,11 +21,15 @@ export interface DbOptions {
   /** PostgreSQL schema to use (tests give each file its own). */
   schema?: string | undefined;
   poolSize?: number;
+  /** A PGlite data directory dump to start from (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface DbHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** The embedded instance, when there is one (for dumps and backups). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [DATE_OID]: keepString, [INT8_OID]: parseInt8 },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -63,6 +63,8 @@ export function readPlanCsv(bytes: Uint8Array, publishedOn: string): PlanRow[] {
       skip_empty_lines: true,
       info: true,
       relax_quotes: false,
+      // Spreadsheets and hand edits mix Windows and Unix line endings in one file.
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,
     });
   } catch (error) {
