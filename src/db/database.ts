@@ -89,6 +89,10 @@ export interface DecisionTable {
   documents: string;
   exempt_paragraph: number | null;
   exemption_reason: Generated<string>;
+  is_key: Generated<boolean>;
+  /** Staff-only: never rendered in public output. */
+  internal_notes: Generated<string>;
+  created_by: number | null;
   search: ReadOnly<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
@@ -110,6 +114,7 @@ export interface PlanTable {
   published_on: DateString;
   key_decisions_from: DateString;
   source: 'import' | 'publication';
+  published_by: number | null;
   created_at: DefaultTimestamp;
   created_xact: ReadOnly<string>;
 }
@@ -166,7 +171,113 @@ export interface OutboxMessageTable {
   sent_at: OptionalTimestamp;
 }
 
+export type JobRunOutcome = 'running' | 'succeeded' | 'failed';
+
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  scheduled_for: Timestamp;
+  started_at: Timestamp;
+  finished_at: OptionalTimestamp;
+  outcome: Generated<JobRunOutcome>;
+  message: string | null;
+}
+
+export type StaffRole = 'editor' | 'publisher' | 'admin';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Always lower-case: the unique constraint is then case-insensitive. */
+  email: string;
+  name: Generated<string>;
+  role: StaffRole;
+  password_hash: string;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: DefaultTimestamp;
+  failed_attempts: Generated<number>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  user_agent: Generated<string>;
+  ip: Generated<string>;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<number>;
+  client_key: string;
+  account_key: string;
+  outcome: 'success' | 'failure' | 'locked';
+  attempted_at: Timestamp;
+}
+
+export interface DecisionChangeTable {
+  id: Generated<number>;
+  decision_id: number;
+  user_id: number | null;
+  source: 'staff' | 'import' | 'publication' | 'system';
+  action: 'created' | 'updated' | 'outcome' | 'exception' | 'private_notice' | 'published';
+  changed_at: Timestamp;
+  /** { field: { from, to } } */
+  fields: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
+  note: Generated<string>;
+}
+
+export type OutcomeKind = 'taken' | 'withdrawn' | 'deferred';
+
+export interface DecisionOutcomeTable {
+  id: Generated<number>;
+  decision_id: number;
+  kind: OutcomeKind;
+  occurred_on: DateString;
+  decision_maker: Generated<string>;
+  summary: Generated<string>;
+  reasons: Generated<string>;
+  alternatives_considered: Generated<string>;
+  notice_url: Generated<string>;
+  withdrawal_reason: Generated<string>;
+  new_expected_date: DateString | null;
+  new_expected_precision: DatePrecision | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface NoticeExceptionTable {
+  id: Generated<number>;
+  decision_id: number;
+  regulation: 10 | 11;
+  chair_notified_on: DateString | null;
+  notice_published_on: DateString | null;
+  agreed_by: Generated<string>;
+  agreed_by_role: 'scrutiny_chair' | 'council_chair' | 'council_vice_chair' | null;
+  agreed_on: DateString | null;
+  reasons: string;
+  reasons_notice_published_on: DateString | null;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface PrivateMeetingNoticeTable {
+  decision_id: number;
+  intention_published_on: DateString | null;
+  further_notice_published_on: DateString | null;
+  representations: Generated<string>;
+  response: Generated<string>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  decision_changes: DecisionChangeTable;
+  decision_outcomes: DecisionOutcomeTable;
+  notice_exceptions: NoticeExceptionTable;
+  private_meeting_notices: PrivateMeetingNoticeTable;
   council: CouncilTable;
   committees: NamedEntityTable;
   wards: NamedEntityTable;
@@ -181,6 +292,10 @@ export interface Database {
   plan_entries: PlanEntryTable;
   decision_events: DecisionEventTable;
   outbox_messages: OutboxMessageTable;
+  job_runs: JobRunTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_attempts: SignInAttemptTable;
 }
 
 export type DecisionRow = Selectable<DecisionTable>;

@@ -143,6 +143,8 @@ export async function importPlan(
         directorate_id: await resolver.directorate(c.directorate),
         documents: c.documents,
         exempt_paragraph: row.part === 'private' ? exemptParagraphIn(c.documents) : null,
+        // Part 2 holds key and non-key decisions alike; a printed key reference says which.
+        is_key: row.part === 'key' || row.part === 'urgent' || row.referenceKey !== null,
       };
       const committeeIds = await resolver.committees(c.scrutiny_committee);
       const found = await findDecisionForImport(trx, row.referenceKey, c.title);
