@@ -6,6 +6,10 @@ import { constants as zlib } from 'node:zlib';
 import type { Deps } from './deps.ts';
 import { staticAssets } from './http/assets.ts';
 import { errorHandler } from './http/errors.ts';
+import { csrfProtection, resolveSecretKey } from './http/csrf.ts';
+import { formBodyParser } from './http/forms.ts';
+import { loadSession } from './auth/session.middleware.ts';
+import { adminAreaNeedsSignIn } from './auth/require-role.ts';
 import { createRenderer, createTemplates, cspNonce } from './http/render.ts';
 import { securityHeaders } from './http/security.ts';
 import { allRoutes } from './routes.ts';
@@ -54,6 +58,12 @@ export function createApp(deps: Deps): Koa {
   for (const moduleRouter of allRoutes(deps)) {
     router.use(moduleRouter.routes(), moduleRouter.allowedMethods());
   }
+  // Forms parsed (64 kB at most), then every POST/PUT/PATCH/DELETE checked for its token
+  // (routes marked csrfExempt aside), then the signed-in user put in ctx.state.user.
+  app.use(formBodyParser());
+  app.use(csrfProtection({ secretKey: resolveSecretKey(deps.config.secretKey), routes: router }));
+  app.use(loadSession(deps.auth.sessions));
+  app.use(adminAreaNeedsSignIn);
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

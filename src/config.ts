@@ -64,6 +64,71 @@ export const settings = {
     default: false,
     parse: bool,
   },
+  schedulerEnabled: {
+    env: 'SCHEDULER_ENABLED',
+    doc: 'Run the scheduled jobs in this instance; set false for web-only instances (any number of instances may run them: each slot runs once)',
+    default: true,
+    parse: bool,
+  },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    doc: 'SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465 (nodemailer URL options such as ?pool=true are accepted); when unset, mail is written as .eml files to DATA_DIR/mail',
+    default: undefined as string | undefined,
+    parse: (raw: string) => {
+      if (!/^smtps?:$/.test(new URL(raw).protocol)) throw new Error('must start smtp:// or smtps://');
+      return raw;
+    },
+  },
+  mailFrom: {
+    env: 'MAIL_FROM',
+    doc: 'From address of every email the service sends',
+    default: 'Forward Plan <forward-plan@localhost>',
+    parse: (raw: string) => {
+      if (!/^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(raw.trim())) {
+        throw new Error('must be an address, optionally with a name: Name <address@example.org>');
+      }
+      return raw.trim();
+    },
+  },
+  mailMaxAttempts: {
+    env: 'MAIL_MAX_ATTEMPTS',
+    doc: 'Attempts to send one email (retried after 1, 2, 4 … minutes, at most an hour apart) before it is marked failed',
+    default: 8,
+    parse: integer(1, 100),
+  },
+  mailKeepDays: {
+    env: 'MAIL_KEEP_DAYS',
+    doc: 'Days a sent or failed email (address and text included) is kept in the outbox before it is deleted',
+    default: 30,
+    parse: integer(1, 3650),
+  },
+  nodeEnv: {
+    env: 'NODE_ENV',
+    doc: 'production makes SECRET_KEY required',
+    default: 'development',
+    parse: text,
+  },
+  secretKey: {
+    env: 'SECRET_KEY',
+    doc: 'Key (32 or more characters) that signs the anti-forgery tokens on forms; required in production, otherwise a random key per process',
+    default: undefined as string | undefined,
+    parse: (raw: string) => {
+      if (raw.length < 32) throw new Error('must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+      return raw;
+    },
+  },
+  sessionIdleMinutes: {
+    env: 'SESSION_IDLE_MINUTES',
+    doc: 'Minutes without a request after which a staff session ends',
+    default: 60,
+    parse: integer(5, 24 * 60),
+  },
+  sessionMaxHours: {
+    env: 'SESSION_MAX_HOURS',
+    doc: 'Hours after signing in at which a staff session ends however active it is',
+    default: 12,
+    parse: integer(1, 7 * 24),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof settings;
@@ -84,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${setting.env} ${(error as Error).message}`);
     }
   }
+  if (result.nodeEnv === 'production' && !env.SECRET_KEY) problems.push('SECRET_KEY must be set when NODE_ENV=production');
   if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   return Object.freeze(result) as Config;
 }

@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/create-db.ts';
 import type { Clock } from './lib/clock.ts';
+import { createMailer } from './mail/outbox.service.ts';
+import { createAuth } from './auth/auth.ts';
 import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
 import { createCouncilService } from './reference/council.service.ts';
@@ -15,10 +17,12 @@ export function createDeps(config: Config, db: Db, clock: Clock) {
     config,
     db,
     clock,
+    mail: createMailer(config, db, clock),
     council: createCouncilService(db),
     referenceData: createReferenceDataService(db),
     decisions: createDecisionService(db),
     plans: createPlanService(db),
+    auth: createAuth(config, db, clock),
   };
 }
 

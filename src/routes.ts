@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Deps } from './deps.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
 import { decisionRoutes } from './decisions/decision.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -12,5 +13,6 @@ export function allRoutes(deps: Deps): Router[] {
     planRoutes(deps),
     decisionRoutes(deps),
     referenceRoutes(deps),
+    ...authRoutes(deps),
   ];
 }

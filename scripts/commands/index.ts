@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { mergeCommand, reviewCommand } from './reference.ts';
 import { migrateCommand } from './migrate.ts';
 import { importPlanCommand, loadSampleCommand } from './plan-import.ts';
+import { userCommand } from './user.ts';
 
 /** Every command of `npm run fp`; add a module's commands here. */
 export const commands: Command[] = [
@@ -10,4 +11,5 @@ export const commands: Command[] = [
   loadSampleCommand,
   reviewCommand,
   mergeCommand,
+  userCommand,
 ];

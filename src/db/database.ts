@@ -96,6 +96,8 @@ export interface DecisionTable {
   search: ReadOnly<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Raised by a trigger on every real change (the calendar's SEQUENCE); never written by the app. */
+  revision: ReadOnly<number>;
 }
 
 export interface DecisionCommitteeTable {
@@ -273,6 +275,40 @@ export interface PrivateMeetingNoticeTable {
   updated_at: Timestamp;
 }
 
+/** Email alerts. `email` is personal data, lower-cased; tokens are SHA-256 hashes (hex). */
+export interface AlertSubscriptionTable {
+  id: Generated<number>;
+  email: string;
+  /** SHA-256 (hex) of `email`: how the other alert tables refer to the address. */
+  address_hash: string;
+  /** The normalised DecisionFilters of /decisions (src/alerts/alert-filters.ts). */
+  filters: ColumnType<Record<string, string | string[]>, string, string>;
+  confirm_token_hash: string;
+  created_at: Timestamp;
+  confirmed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Set while unconfirmed, null once confirmed. */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface AlertManageTokenTable {
+  token_hash: string;
+  address_hash: string;
+  created_at: Timestamp;
+}
+
+export interface AlertNotifiedEventTable {
+  address_hash: string;
+  event_id: number;
+  notified_at: Timestamp;
+}
+
+export interface AlertRequestAttemptTable {
+  id: Generated<number>;
+  address_hash: string;
+  client_key: string;
+  attempted_at: Timestamp;
+}
+
 export interface Database {
   decision_changes: DecisionChangeTable;
   decision_outcomes: DecisionOutcomeTable;
@@ -296,6 +332,10 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
+  alert_subscriptions: AlertSubscriptionTable;
+  alert_manage_tokens: AlertManageTokenTable;
+  alert_notified_events: AlertNotifiedEventTable;
+  alert_request_attempts: AlertRequestAttemptTable;
 }
 
 export type DecisionRow = Selectable<DecisionTable>;

@@ -31,7 +31,7 @@ export function compileAssets(): Promise<Map<string, Asset>> {
       loadPaths: [govukDist],
       style: 'compressed',
       quietDeps: true,
-      silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'color-functions', 'slash-div'] as never,
+      silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'slash-div'] as never,
     });
     return new Map([
       ['/static/app.css', asset(result.css, 'text/css; charset=utf-8')],

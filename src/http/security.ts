@@ -25,4 +25,8 @@ export async function securityHeaders(ctx: Context, next: Next) {
   ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (ctx.secure) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   await next();
+  // Set after the response is built so no handler can relax it: these pages hold personal data and tokens.
+  if (STAFF_PAGES.test(ctx.path)) ctx.set('Cache-Control', 'no-store');
 }
+
+const STAFF_PAGES = /^\/(admin|sign-in|sign-out)(\/|$)/;
