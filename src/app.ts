@@ -5,7 +5,7 @@ import compress from 'koa-compress';
 import { constants as zlib } from 'node:zlib';
 import type { Deps } from './deps.ts';
 import { staticAssets } from './http/assets.ts';
-import { errorHandler } from './http/errors.ts';
+import { errorHandler, isDatabaseUnavailable } from './http/errors.ts';
 import { csrfProtection, resolveSecretKey } from './http/csrf.ts';
 import { formBodyParser } from './http/forms.ts';
 import { loadSession } from './auth/session.middleware.ts';
@@ -49,7 +49,11 @@ export function createApp(deps: Deps): Koa {
   app.use(staticAssets());
   app.use(async (ctx, next) => {
     if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/feeds/') && !ctx.path.endsWith('z')) {
-      ctx.state.council = await deps.council.get();
+      // With the database down the page's own route decides what to say (the comment form keeps what was typed).
+      ctx.state.council = await deps.council.get().catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) return undefined;
+        throw error;
+      });
     }
     await next();
   });

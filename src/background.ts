@@ -1,5 +1,9 @@
 import type { Deps } from './deps.ts';
 import { jobRunsPurge } from './scheduler/job-runs-purge.ts';
+import { everyMinutes } from './scheduler/schedule.ts';
+import { alertHousekeepingJob } from './alerts/alert-housekeeping.ts';
+import { commentJobs } from './comments/comment-jobs.ts';
+import { fortnightlyPublicationJob, followUpJob } from './publication/publication-jobs.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 
 /**
@@ -8,8 +12,13 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
  * Schedules come from ./scheduler/schedule.ts (everyMinutes, dailyAt, fortnightlyAt; London time).
  * Each slot runs once across all instances; a run returns a one-line summary or throws.
  */
-export function registerJobs(scheduler: Scheduler, _deps: Deps): void {
+export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   scheduler.register(jobRunsPurge());
+  scheduler.register({ name: 'mail-outbox-drain', schedule: everyMinutes(1), run: () => deps.mail.drain().then((r) => `sent ${r.sent}, retried ${r.retried}, failed ${r.failed}`) });
+  scheduler.register(alertHousekeepingJob(deps.alerts));
+  for (const job of commentJobs(deps.comments)) scheduler.register(job);
+  scheduler.register(fortnightlyPublicationJob(deps));
+  scheduler.register(followUpJob(deps));
 }
 
 /** Started by the process entry; stop() waits for the runs in progress. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isIsoDate } from './lib/dates.ts';
 
 /*
  * The only reader of process.env. Every setting has a description, a default and a parser;
@@ -102,6 +103,42 @@ export const settings = {
     default: 30,
     parse: integer(1, 3650),
   },
+  alertsUnsubscribeMailbox: {
+    env: 'ALERTS_UNSUBSCRIBE_MAILBOX',
+    doc: "Mailbox offered in email alerts' List-Unsubscribe header (beside the one-click link) for people who unsubscribe by email; defaults to the council's Democratic Services address",
+    default: undefined as string | undefined,
+    parse: (raw: string) => {
+      if (!/^[^@\s<>?]+@[^@\s<>?]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      return raw.trim();
+    },
+  },
+  governanceEmail: {
+    env: 'GOVERNANCE_EMAIL',
+    doc: "Governance team's address for new comments and the daily overdue summary; defaults to the council's Democratic Services address",
+    default: undefined as string | undefined,
+    parse: (raw: string) => {
+      if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      return raw.trim();
+    },
+  },
+  commentResponseWorkingDays: {
+    env: 'COMMENT_RESPONSE_WORKING_DAYS',
+    doc: 'Working days (England and Wales) within which a comment should have a response; after that it is overdue',
+    default: 10,
+    parse: integer(1, 100),
+  },
+  commentRetentionMonths: {
+    env: 'COMMENT_RETENTION_MONTHS',
+    doc: "Months after a comment is closed at which the person's name and contact details are erased (the comment and response are kept)",
+    default: 12,
+    parse: integer(1, 120),
+  },
+  commentRateLimitPerHour: {
+    env: 'COMMENT_RATE_LIMIT_PER_HOUR',
+    doc: 'Comments one client (address) may send in an hour before the form answers 429',
+    default: 5,
+    parse: integer(1, 1000),
+  },
   nodeEnv: {
     env: 'NODE_ENV',
     doc: 'production makes SECRET_KEY required',
@@ -128,6 +165,51 @@ export const settings = {
     doc: 'Hours after signing in at which a staff session ends however active it is',
     default: 12,
     parse: integer(1, 7 * 24),
+  },
+  feedCacheEntries: {
+    env: 'FEED_CACHE_ENTRIES',
+    doc: 'Rendered feeds kept in memory (one per format and filter combination, least recently used dropped first)',
+    default: 300,
+    parse: integer(0, 100_000),
+  },
+  feedFallbackTtlSeconds: {
+    env: 'FEED_FALLBACK_TTL_SECONDS',
+    doc: 'How long a rendered feed is reused when the service cannot LISTEN for database changes (otherwise until the next change)',
+    default: 30,
+    parse: integer(0, 3600),
+  },
+  publicationAnchor: {
+    env: 'PUBLICATION_ANCHOR',
+    doc: 'The date of one fortnightly publication (YYYY-MM-DD); the schedule prepares the next plan every 14 days from it, on the same weekday',
+    default: '2024-02-23',
+    parse: (raw: string) => {
+      if (!isIsoDate(raw)) throw new Error('must be a real date written as YYYY-MM-DD');
+      return raw;
+    },
+  },
+  publicationTime: {
+    env: 'PUBLICATION_TIME',
+    doc: 'Time of day (HH:MM, Europe/London) at which the fortnightly job prepares the next plan; the daily follow-up list goes out then too',
+    default: '09:00',
+    parse: (raw: string) => {
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new Error('must be a time of day as HH:MM on the 24-hour clock');
+      return raw;
+    },
+  },
+  autoPublish: {
+    env: 'AUTO_PUBLISH',
+    doc: 'Publish the prepared plan on schedule when it breaks no notice rule (otherwise publishers get the summary and publish it themselves)',
+    default: false,
+    parse: bool,
+  },
+  publishersEmail: {
+    env: 'PUBLISHERS_EMAIL',
+    doc: 'An extra address (a team mailbox) for the schedule\'s summaries and follow-up lists, besides every active publisher and administrator',
+    default: undefined as string | undefined,
+    parse: (raw: string) => {
+      if (!/^[^@\s<>]+@[^@\s<>]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      return raw.trim().toLowerCase();
+    },
   },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -1,28 +1,44 @@
 import type { Config } from './config.ts';
-import type { Db } from './db/create-db.ts';
+import type { Db, DbHandle } from './db/create-db.ts';
 import type { Clock } from './lib/clock.ts';
 import { createMailer } from './mail/outbox.service.ts';
+import { createAlerts } from './alerts/alerts.ts';
 import { createAuth } from './auth/auth.ts';
 import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
 import { createCouncilService } from './reference/council.service.ts';
 import { createReferenceDataService } from './reference/reference.service.ts';
+import { changeSourceFor } from './feeds/changes.ts';
+import { createFeedService } from './feeds/feeds.service.ts';
+import { createPublicationService } from './publication/publication.service.ts';
+import { createKeepingService } from './decisions/staff/keeping.service.ts';
+import { createAuditService } from './audit/audit.service.ts';
+import { createComments } from './comments/comments.ts';
 
 /**
  * The composition root: data access → services. createApp, the CLI, the scheduler and the
- * tests all build their world through this one function.
+ * tests all build their world through this one function. `handle.pglite`: the embedded
+ * database, when there is one, whose changes the feeds listen for.
  */
-export function createDeps(config: Config, db: Db, clock: Clock) {
+export function createDeps(config: Config, db: Db, clock: Clock, handle: Pick<DbHandle, 'pglite'> = {}) {
+  const mail = createMailer(config, db, clock);
+  const alerts = createAlerts(config, db, clock, mail);
   return {
     config,
     db,
     clock,
-    mail: createMailer(config, db, clock),
+    mail,
+    alerts,
     council: createCouncilService(db),
     referenceData: createReferenceDataService(db),
     decisions: createDecisionService(db),
     plans: createPlanService(db),
     auth: createAuth(config, db, clock),
+    keeping: createKeepingService(db, clock, alerts),
+    audit: createAuditService(db),
+    comments: createComments(config, db, clock, mail),
+    publication: createPublicationService({ db, clock, alerts }),
+    feeds: createFeedService(config, db, changeSourceFor(config.databaseUrl, handle.pglite)),
   };
 }
 

@@ -18,7 +18,7 @@ async function main() {
   const applied = await migrateToLatestOrThrow(handle.db);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const deps = createDeps(config, handle.db, systemClock);
+  const deps = createDeps(config, handle.db, systemClock, handle);
   const shouldLoadSample = config.loadSample ?? handle.kind === 'pglite';
   if (shouldLoadSample) {
     const loaded = await loadSampleIfEmpty(deps);
@@ -42,6 +42,7 @@ async function main() {
     console.log(`${signal}: stopping`);
     await background.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await deps.feeds.close();
     await handle.close();
     process.exit(0);
   };

@@ -3,6 +3,7 @@ import { mergeCommand, reviewCommand } from './reference.ts';
 import { migrateCommand } from './migrate.ts';
 import { importPlanCommand, loadSampleCommand } from './plan-import.ts';
 import { userCommand } from './user.ts';
+import { publishCommand } from './publish.ts';
 
 /** Every command of `npm run fp`; add a module's commands here. */
 export const commands: Command[] = [
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   reviewCommand,
   mergeCommand,
   userCommand,
+  publishCommand,
 ];

@@ -50,6 +50,9 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     });
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', (error) => console.error('database pool error:', error.message));
+    // A client checked out when its server goes away emits 'error' too, and pg-pool only listens on
+    // idle ones: unheard, that would crash the process. The query in flight still fails (503).
+    pool.on('connect', (client) => client.on('error', (error) => console.error('database connection lost:', error.message)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -98,6 +98,8 @@ export interface DecisionTable {
   updated_at: DefaultTimestamp;
   /** Raised by a trigger on every real change (the calendar's SEQUENCE); never written by the app. */
   revision: ReadOnly<number>;
+  /** When the trigger last raised `revision` (the calendar's LAST-MODIFIED); never written by the app. */
+  revised_at: ReadOnly<Date>;
 }
 
 export interface DecisionCommitteeTable {
@@ -309,6 +311,76 @@ export interface AlertRequestAttemptTable {
   attempted_at: Timestamp;
 }
 
+export type ReferenceChangeKind = 'council' | EntityKind;
+export type ReferenceChangeAction =
+  | 'created' | 'updated' | 'reviewed' | 'alias_added' | 'alias_removed' | 'merged'
+  | 'portfolio_added' | 'portfolio_updated' | 'portfolio_ended';
+
+/** Append-only audit of reference data (council, committees, wards, directorates, decision makers). */
+export interface ReferenceChangeTable {
+  id: Generated<number>;
+  changed_at: Timestamp;
+  user_id: number | null;
+  source: 'staff' | 'command';
+  kind: ReferenceChangeKind;
+  /** Not a foreign key: a merged entity is deleted but keeps its history. */
+  entity_id: number;
+  entity_name: string;
+  action: ReferenceChangeAction;
+  /** { field: { from, to } } */
+  fields: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
+}
+
+export type CommentStatus = 'received' | 'referred' | 'responded' | 'closed';
+export type CommentResponseMethod = 'email' | 'letter' | 'telephone' | 'in_person' | 'other';
+
+/** A resident's comment or query. name, email, telephone and address are personal data, nulled on erasure. */
+export interface CommentTable {
+  id: Generated<number>;
+  /** FPC-YYYY-NNNNNN, quoted by the person. */
+  reference: string;
+  /** null: about the plan in general. */
+  decision_id: number | null;
+  body: string;
+  name: string | null;
+  email: string | null;
+  telephone: string | null;
+  address: string | null;
+  /** Who the person asked to respond; null means the decision's own decision maker. */
+  requested_responder_id: number | null;
+  status: Generated<CommentStatus>;
+  referred_to_id: number | null;
+  referred_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  response: string | null;
+  response_method: CommentResponseMethod | null;
+  responded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  erased_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** Append-only: every change to a comment, with who made it. */
+export interface CommentHistoryTable {
+  id: Generated<number>;
+  comment_id: number;
+  action: 'received' | 'referred' | 'responded' | 'closed' | 'erased';
+  from_status: CommentStatus | null;
+  to_status: CommentStatus;
+  user_id: number | null;
+  actor: 'public' | 'staff' | 'system';
+  at: Timestamp;
+  note: Generated<string>;
+}
+
+/** The comment form's per-client rate limit; client_key is an HMAC of the address. */
+export interface CommentSubmissionAttemptTable {
+  id: Generated<number>;
+  client_key: string;
+  outcome: 'accepted' | 'spam';
+  attempted_at: Timestamp;
+}
+
 export interface Database {
   decision_changes: DecisionChangeTable;
   decision_outcomes: DecisionOutcomeTable;
@@ -336,6 +408,10 @@ export interface Database {
   alert_manage_tokens: AlertManageTokenTable;
   alert_notified_events: AlertNotifiedEventTable;
   alert_request_attempts: AlertRequestAttemptTable;
+  reference_changes: ReferenceChangeTable;
+  comments: CommentTable;
+  comment_history: CommentHistoryTable;
+  comment_submission_attempts: CommentSubmissionAttemptTable;
 }
 
 export type DecisionRow = Selectable<DecisionTable>;

@@ -4,8 +4,9 @@ import { notFound } from '../http/errors.ts';
 import { idParam } from '../http/params.ts';
 import { PART_LABELS, STATUS_LABELS } from './labels.ts';
 import { ALL_PARTS, PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
+import { feedLinksForDecision, feedLinksForFilters } from '../feeds/feed-links.ts';
 
-export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisions' | 'referenceData'>) {
+export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps, 'decisions' | 'referenceData' | 'keeping'>) {
   const router = new Router();
 
   router.get('/decisions', async (ctx) => {
@@ -27,6 +28,7 @@ export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisio
       statuses: PUBLIC_STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
       queryFor: (page: number) => filtersToQuery(filters, page > 1 ? { page } : {}),
       filterQuery: filtersToQuery(filters),
+      ...feedLinksForFilters(filters, chosen),
     });
   });
 
@@ -34,8 +36,8 @@ export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisio
     const id = idParam(ctx.params.id);
     const decision = await decisions.get(id);
     if (!decision) throw notFound('There is no published decision with that number');
-    const history = await decisions.history(id);
-    ctx.render('pages/decision.njk', { pageTitle: decision.title, decision, history });
+    const [history, record] = await Promise.all([decisions.history(id), keeping.publicRecord(id)]);
+    ctx.render('pages/decision.njk', { pageTitle: decision.title, decision, history, record, commentUrl: `/comments/new?decision=${id}`, ...feedLinksForDecision(id) });
   });
 
   router.get('/api/v1/decisions', async (ctx) => {
@@ -49,9 +51,10 @@ export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisio
     const id = idParam(ctx.params.id);
     const decision = await decisions.get(id);
     if (!decision) throw notFound('There is no published decision with that number');
-    const history = await decisions.history(id);
+    const [history, record] = await Promise.all([decisions.history(id), keeping.publicRecord(id)]);
     ctx.body = {
       ...decision,
+      outcome: record.outcome,
       history: {
         firstAdvertised: history.firstAdvertised,
         plans: history.plans.map((p) => ({

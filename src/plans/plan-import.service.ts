@@ -15,6 +15,7 @@ import {
 import { createResolver } from '../reference/resolver.ts';
 import { exemptParagraphIn } from '../reference/spellings.ts';
 import type { Executor } from '../reference/reference.repository.ts';
+import type { AlertQueue } from '../alerts/alerts.ts';
 import { PlanFileError, readPlanCsv, type PlanRow } from './plan-csv.ts';
 import { findPlanByDate, insertPlan, insertPlanEntries, latestPlan, planEntries } from './plan.repository.ts';
 
@@ -85,7 +86,11 @@ export async function importPlan(
   db: Db,
   bytes: Uint8Array,
   publishedOn: string,
-  options: { keyDecisionsFrom?: string } = {},
+  options: {
+    keyDecisionsFrom?: string;
+    /** deps.alerts: an imported plan is a publication being recorded, so subscribers hear of it. */
+    alerts?: AlertQueue;
+  } = {},
 ): Promise<ImportSummary> {
   if (!isIsoDate(publishedOn)) throw new PlanFileError([`The publication date '${publishedOn}' must be a real date written as YYYY-MM-DD`]);
   const keyFrom = options.keyDecisionsFrom ?? defaultKeyDecisionsFrom(publishedOn);
@@ -176,6 +181,8 @@ export async function importPlan(
       entries.push({ ...snapshot, plan_id: planId, decision_id: decisionId });
     }
     await insertPlanEntries(trx, entries);
+    // Queued in this transaction: alerts go out if and only if the plan is recorded.
+    if (options.alerts) await options.alerts.queueAlertsFor(trx, { kind: 'publication', planId });
     return summarise(rows, 'imported', publishedOn, keyFrom, created, updated);
   });
 }

@@ -1,23 +1,29 @@
 import Router from '@koa/router';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
+import { feedLinksForFilters } from '../feeds/feed-links.ts';
+import { planCsvDownload, planJson, planPdfDownload } from '../publication/plan-outputs.ts';
 
 export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) {
   const router = new Router();
 
   router.get('/', async (ctx) => {
     const plan = await plans.latest();
-    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: plan ? undefined : 'No plan published yet' });
+    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: plan ? undefined : 'No plan published yet', commentUrl: '/comments/new', ...feedLinksForFilters({}) });
   });
 
   router.get('/plans', async (ctx) => {
     ctx.render('pages/plans.njk', { pageTitle: 'Published plans', plans: await plans.archive() });
   });
 
+  // Before /plans/:date, which would otherwise take '2024-02-23.pdf' for a date.
+  router.get('/plans/:date.pdf', planPdfDownload({ plans, council }));
+  router.get('/plans/:date.csv', planCsvDownload({ plans }));
+
   router.get('/plans/:date', async (ctx) => {
     const plan = await plans.byDate(ctx.params.date ?? '');
     if (!plan) throw notFound('No plan was published on that date');
-    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: `Plan published ${ctx.params.date}` });
+    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: `Plan published ${ctx.params.date}`, commentUrl: '/comments/new', ...feedLinksForFilters({}) });
   });
 
   router.get('/api/v1/plans', async (ctx) => {
@@ -28,7 +34,7 @@ export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) 
   router.get('/api/v1/plans/:date', async (ctx) => {
     const plan = await plans.byDate(ctx.params.date ?? '');
     if (!plan) throw notFound('No plan was published on that date');
-    ctx.body = plan;
+    ctx.body = planJson(plan);
   });
 
   return router;

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
 import { filtersToQuery, parseListQuery } from '../decisions/filters.ts';
 import { ENTITY_PAGES } from './reference.service.ts';
+import { feedLinksForFilters } from '../feeds/feed-links.ts';
 
 /** Index and detail pages for committees, wards, directorates and decision makers. */
 export function referenceRoutes({ referenceData, decisions }: Pick<Deps, 'referenceData' | 'decisions'>) {
@@ -30,6 +31,7 @@ export function referenceRoutes({ referenceData, decisions }: Pick<Deps, 'refere
         filters,
         queryFor: (n: number) => (n > 1 ? `?page=${n}` : '?'),
         filterQuery: filtersToQuery({ [page.filter]: [entity.slug] }),
+        ...feedLinksForFilters({ [page.filter]: [entity.slug] }, { [page.filter]: [{ slug: entity.slug, name: entity.name }] }),
       });
     });
   }

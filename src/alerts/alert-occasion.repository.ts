@@ -1,0 +1,77 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, DecisionEventKind } from '../db/database.ts';
+import { applyFilters, committeesFor, findDecisionById, wardsFor } from '../decisions/decision.repository.ts';
+import { toPublicDecision, type Link, type PublicDecision } from '../decisions/decision.view.ts';
+import type { DecisionFilters } from '../decisions/filters.ts';
+import { londonInstant } from '../lib/clock.ts';
+import type { Executor } from '../reference/reference.repository.ts';
+
+/** What caused alerts: a plan recorded as published, or outcomes (taken, withdrawn…) recorded. */
+export type AlertOccasion = { kind: 'publication'; planId: number } | { kind: 'outcome'; eventIds: number[] };
+
+export interface OccasionEvent {
+  id: number;
+  decisionId: number;
+  kind: DecisionEventKind;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The events an occasion reports. A publication reports its plan's own events and the public
+ * changes recorded between plans (date moves and part changes made by staff, deferrals), from
+ * the previous plan's day on; alert_notified_events keeps anything already sent out of it.
+ */
+export async function occasionEvents(db: Executor, occasion: AlertOccasion): Promise<OccasionEvent[]> {
+  let query = db.selectFrom('decision_events').select(['id', 'decision_id', 'kind', 'details']).orderBy('id');
+  if (occasion.kind === 'publication') {
+    const plan = await db.selectFrom('plans').select('published_on').where('id', '=', occasion.planId).executeTakeFirst();
+    if (!plan) return [];
+    const previous = await db
+      .selectFrom('plans')
+      .select('published_on')
+      .where('published_on', '<', plan.published_on)
+      .orderBy('published_on', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    query = query.where((eb) =>
+      eb.or([
+        eb('plan_id', '=', occasion.planId),
+        ...(previous ? [eb.and([eb('plan_id', 'is', null), eb('occurred_at', '>=', londonInstant(previous.published_on))])] : []),
+      ]),
+    );
+  } else {
+    if (occasion.eventIds.length === 0) return [];
+    query = query.where('id', 'in', occasion.eventIds);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: Number(r.id), decisionId: r.decision_id, kind: r.kind, details: r.details }));
+}
+
+/** Which of these decisions a subscriber's filters select: the very rules of /decisions. */
+export async function decisionsInScope(db: Executor, filters: DecisionFilters, decisionIds: number[]): Promise<Set<number>> {
+  if (decisionIds.length === 0) return new Set();
+  const base = db.selectFrom('decisions') as unknown as SelectQueryBuilder<Database, 'decisions', object>;
+  const rows = await applyFilters(base, filters).select('decisions.id').where('decisions.id', 'in', decisionIds).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The public view of each decision; drafts are left out (they are never public). */
+export async function publicDecisions(db: Executor, ids: number[]): Promise<Map<number, PublicDecision>> {
+  const rows = (await Promise.all(ids.map((id) => findDecisionById(db, id)))).filter((r) => r !== undefined && r.status !== 'draft');
+  const found = rows.map((r) => r!.id);
+  const [committees, wards] = await Promise.all([committeesFor(db, found), wardsFor(db, found)]);
+  const linksOf = (list: { decision_id: number; slug: string; name: string }[], id: number): Link[] =>
+    list.filter((l) => l.decision_id === id).map(({ slug, name }) => ({ slug, name }));
+  return new Map(rows.map((row) => [row!.id, toPublicDecision(row!, linksOf(committees, row!.id), linksOf(wards, row!.id))]));
+}
+
+export async function planPublishedOn(db: Executor, planId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('plans').select('published_on').where('id', '=', planId).executeTakeFirst();
+  return row?.published_on;
+}
+
+/** The council's name (for subjects) and its Democratic Services mailbox. */
+export async function councilForAlerts(db: Executor): Promise<{ name: string; governanceEmail: string }> {
+  const row = await db.selectFrom('council').select(['name', 'governance_email']).executeTakeFirst();
+  return { name: row?.name ?? 'Council', governanceEmail: row?.governance_email ?? '' };
+}

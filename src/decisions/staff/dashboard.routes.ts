@@ -1,0 +1,23 @@
+import { adminRouter } from '../../auth/require-role.ts';
+import type { Deps } from '../../deps.ts';
+import { today } from '../../lib/clock.ts';
+import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
+import { RULE_NAMES } from './staff-http.ts';
+
+/** /admin/dashboard: what needs attention now – notice rule breaches, follow-up and drafts. */
+export function dashboardRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
+  const router = adminRouter('editor');
+
+  router.get('/admin/dashboard', async (ctx) => {
+    const [breaches, followUp, drafts] = await Promise.all([keeping.breaches(), keeping.followUp(), keeping.drafts()]);
+    ctx.render('admin/decisions/dashboard.njk', {
+      pageTitle: 'Dashboard',
+      today: today(clock),
+      breaches: breaches.map((b) => ({ ...b, ruleName: RULE_NAMES[b.rule] })),
+      followUp: followUp.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),
+      drafts: drafts.map((d) => ({ ...d, partLabel: PART_LABELS[d.part].short, expected: expectedDateLabel(d.expected_date, d.expected_precision, d.expected_date_note) })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,47 @@
+import { adminRouter } from '../../auth/require-role.ts';
+import type { Deps } from '../../deps.ts';
+import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
+import { ALL_PARTS, filtersToQuery, hasFilters } from '../filters.ts';
+import { parseStaffListQuery, STAFF_STATUSES } from './staff-list-query.ts';
+import { RULE_NAMES } from './staff-http.ts';
+
+/** The staff list of decisions (drafts included) and the follow-up list. Editors and above. */
+export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<Deps, 'keeping' | 'decisions' | 'referenceData'>) {
+  const router = adminRouter('editor');
+
+  router.get('/admin/decisions', async (ctx) => {
+    const { filters, paging } = parseStaffListQuery(ctx.query);
+    const chosen = await decisions.checkFilterSlugs(filters);
+    const [{ items, total }, facets, breaches] = await Promise.all([
+      keeping.list(filters, paging),
+      referenceData.facets(),
+      keeping.breaches(),
+    ]);
+    const rulesBroken = new Map<number, string[]>();
+    for (const breach of breaches) rulesBroken.set(breach.decisionId, [...(rulesBroken.get(breach.decisionId) ?? []), RULE_NAMES[breach.rule]]);
+    ctx.render('admin/decisions/index.njk', {
+      pageTitle: 'Decisions',
+      items: items.map((decision) => ({ decision, breaches: rulesBroken.get(decision.id) ?? [] })),
+      total,
+      paging,
+      pages: Math.max(1, Math.ceil(total / paging.limit)),
+      filters,
+      chosen,
+      facets,
+      filtered: hasFilters(filters),
+      parts: ALL_PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
+      statuses: STAFF_STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
+      queryFor: (page: number) => filtersToQuery(filters, page > 1 ? { page } : {}) || '/admin/decisions',
+    });
+  });
+
+  router.get('/admin/decisions/follow-up', async (ctx) => {
+    const rows = await keeping.followUp();
+    ctx.render('admin/decisions/follow-up.njk', {
+      pageTitle: 'Decisions to follow up',
+      items: rows.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import { formatDateTime } from '../../auth/format.ts';
+import { adminRouter } from '../../auth/require-role.ts';
+import type { Deps } from '../../deps.ts';
+import { notFound } from '../../http/errors.ts';
+import { idParam } from '../../http/params.ts';
+import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
+import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
+import { outcomeRefusal } from './outcome-rules.ts';
+import { generalExceptionView } from './staff-decision.view.ts';
+import { canRecord, RULE_NAMES } from './staff-http.ts';
+
+const DONE: Record<string, string> = {
+  created: 'Decision saved as a draft. Only staff can see it until a published plan includes it.',
+  saved: 'Changes saved.',
+  unchanged: 'Nothing was changed.',
+  taken: 'The decision has been recorded as taken.',
+  withdrawn: 'The decision has been recorded as withdrawn.',
+  deferred: 'The decision has been deferred to its new expected date.',
+  'general-exception': 'General exception (regulation 10) saved.',
+  'special-urgency': 'Special urgency agreement (regulation 11) saved.',
+  'private-notice': 'Private decision notices (regulation 5) saved.',
+};
+
+/** The staff view of one decision: everything, internal notes and the full change history included. */
+export function decisionPageRoutes({ keeping, audit }: Pick<Deps, 'keeping' | 'audit'>) {
+  const router = adminRouter('editor');
+
+  router.get('/admin/decisions/:id', async (ctx) => {
+    const id = idParam(ctx.params.id);
+    const detail = await keeping.detail(id);
+    if (!detail) throw notFound('There is no decision with that number');
+    const { row } = detail;
+    const hasException = detail.generalException !== undefined || detail.specialUrgency !== undefined;
+    const done = DONE[String(ctx.query.done)];
+    ctx.render('admin/decisions/show.njk', {
+      pageTitle: row.title,
+      ...detail,
+      done,
+      // After a save, say how the typed date was read, so a surprise is caught at once.
+      understood: done && ['created', 'saved', 'deferred'].includes(String(ctx.query.done))
+        ? { typed: row.expected_date_text, readAs: expectedDateLabel(row.expected_date, row.expected_precision, row.expected_date_note) }
+        : null,
+      paragraphText: row.exempt_paragraph ? SCHEDULE_12A[row.exempt_paragraph] : null,
+      canRecord: canRecord(ctx),
+      outcomeAllowed: {
+        taken: outcomeRefusal('taken', row.status, hasException) === null,
+        withdrawn: outcomeRefusal('withdrawn', row.status, hasException) === null,
+        deferred: outcomeRefusal('deferred', row.status, hasException) === null,
+      },
+      checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? RULE_NAMES[c.rule] : null })),
+      general: generalExceptionView(detail.generalException),
+      urgency: detail.specialUrgency
+        ? { ...detail.specialUrgency, roleLabel: detail.specialUrgency.agreed_by_role ? AGREEMENT_ROLE_LABELS[detail.specialUrgency.agreed_by_role] : '' }
+        : null,
+      outcomes: detail.outcomes.map((o) => ({
+        ...o,
+        recordedWhen: formatDateTime(o.recorded_at),
+        recordedBy: o.recorded_by_name || o.recorded_by_email || '',
+        newExpected: o.new_expected_date ? expectedDateLabel(o.new_expected_date, o.new_expected_precision) : null,
+      })),
+      history: await audit.forDecision(id),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,172 @@
+import type { Transaction } from 'kysely';
+import { recordDecisionChange } from '../../audit/decision-change.repository.ts';
+import type { StaffUser } from '../../auth/roles.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Database } from '../../db/database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { GeneralExceptionInput, PrivateNoticeInput, SpecialUrgencyInput } from './exception-form.ts';
+import { exceptionsOf, privateNoticesOf, saveException, savePrivateNotice, type ExceptionRow, type PrivateNoticeRow } from './exception.repository.ts';
+import { noticeRecordRefusal, type NoticeRecordKind } from './exception-rules.ts';
+import { lockDecision } from './staff-decision.repository.ts';
+
+export type RecordResult = { status: 'saved' } | { status: 'unchanged' } | { status: 'refused'; message: string } | { status: 'not_found' };
+
+/** The audit log's view of a record: what a person entered, by name. */
+function generalRecord(row: ExceptionRow | undefined) {
+  if (!row) return null;
+  return {
+    agreedBy: row.agreed_by,
+    chairNotifiedOn: row.chair_notified_on,
+    noticePublishedOn: row.notice_published_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+  };
+}
+
+function urgencyRecord(row: ExceptionRow | undefined) {
+  if (!row) return null;
+  return {
+    agreedBy: row.agreed_by,
+    agreedByRole: row.agreed_by_role,
+    agreedOn: row.agreed_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+  };
+}
+
+function privateRecord(row: PrivateNoticeRow | undefined) {
+  if (!row) return null;
+  return {
+    intentionPublishedOn: row.intention_published_on,
+    furtherNoticePublishedOn: row.further_notice_published_on,
+    representations: row.representations,
+    response: row.response,
+  };
+}
+
+const AUDIT_FIELD: Record<NoticeRecordKind, string> = {
+  'regulation-10': 'regulation_10',
+  'regulation-11': 'regulation_11',
+  'regulation-5': 'private_notice',
+};
+
+/** Records of regulation 10, 11 and 5, each audited in the transaction that saves it. */
+export function createExceptionService(db: Db, clock: Clock) {
+  async function save(
+    id: number,
+    kind: NoticeRecordKind,
+    user: StaffUser,
+    next: object,
+    write: (trx: Transaction<Database>, now: Date) => Promise<void>,
+    read: (trx: Transaction<Database>) => Promise<object | null>,
+  ): Promise<RecordResult> {
+    return db.transaction().execute(async (trx): Promise<RecordResult> => {
+      const row = await lockDecision(trx, id);
+      if (!row) return { status: 'not_found' };
+      const refusal = noticeRecordRefusal(kind, row);
+      if (refusal) return { status: 'refused', message: refusal };
+      const before = await read(trx);
+      if (JSON.stringify(before) === JSON.stringify(next)) return { status: 'unchanged' };
+      const now = clock.now();
+      await write(trx, now);
+      await recordDecisionChange(trx, {
+        decisionId: id,
+        userId: user.id,
+        source: 'staff',
+        action: kind === 'regulation-5' ? 'private_notice' : 'exception',
+        at: now,
+        fields: { [AUDIT_FIELD[kind]]: { from: before, to: next } },
+      });
+      return { status: 'saved' };
+    });
+  }
+
+  const exceptionFor = async (trx: Transaction<Database>, id: number, regulation: 10 | 11) =>
+    (await exceptionsOf(trx, [id])).find((e) => e.regulation === regulation);
+
+  return {
+    generalException(id: number, input: GeneralExceptionInput, user: StaffUser) {
+      return save(
+        id,
+        'regulation-10',
+        user,
+        {
+          agreedBy: input.chairName,
+          chairNotifiedOn: input.chairNotifiedOn,
+          noticePublishedOn: input.noticePublishedOn,
+          reasons: input.reasons,
+          reasonsNoticePublishedOn: input.reasonsNoticePublishedOn,
+        },
+        (trx, now) =>
+          saveException(trx, {
+            decision_id: id,
+            regulation: 10,
+            agreed_by: input.chairName,
+            agreed_by_role: 'scrutiny_chair',
+            chair_notified_on: input.chairNotifiedOn,
+            notice_published_on: input.noticePublishedOn,
+            reasons: input.reasons,
+            reasons_notice_published_on: input.reasonsNoticePublishedOn,
+            recorded_by: user.id,
+            recorded_at: now,
+          }),
+        async (trx) => generalRecord(await exceptionFor(trx, id, 10)),
+      );
+    },
+
+    specialUrgency(id: number, input: SpecialUrgencyInput, user: StaffUser) {
+      return save(
+        id,
+        'regulation-11',
+        user,
+        {
+          agreedBy: input.agreedBy,
+          agreedByRole: input.agreedByRole,
+          agreedOn: input.agreedOn,
+          reasons: input.reasons,
+          reasonsNoticePublishedOn: input.reasonsNoticePublishedOn,
+        },
+        (trx, now) =>
+          saveException(trx, {
+            decision_id: id,
+            regulation: 11,
+            agreed_by: input.agreedBy,
+            agreed_by_role: input.agreedByRole,
+            agreed_on: input.agreedOn,
+            reasons: input.reasons,
+            reasons_notice_published_on: input.reasonsNoticePublishedOn,
+            recorded_by: user.id,
+            recorded_at: now,
+          }),
+        async (trx) => urgencyRecord(await exceptionFor(trx, id, 11)),
+      );
+    },
+
+    privateNotice(id: number, input: PrivateNoticeInput, user: StaffUser) {
+      return save(
+        id,
+        'regulation-5',
+        user,
+        {
+          intentionPublishedOn: input.intentionPublishedOn,
+          furtherNoticePublishedOn: input.furtherNoticePublishedOn,
+          representations: input.representations,
+          response: input.response,
+        },
+        (trx, now) =>
+          savePrivateNotice(trx, {
+            decision_id: id,
+            intention_published_on: input.intentionPublishedOn,
+            further_notice_published_on: input.furtherNoticePublishedOn,
+            representations: input.representations,
+            response: input.response,
+            updated_by: user.id,
+            updated_at: now,
+          }),
+        async (trx) => privateRecord((await privateNoticesOf(trx, [id]))[0]),
+      );
+    },
+  };
+}
+
+export type ExceptionService = ReturnType<typeof createExceptionService>;

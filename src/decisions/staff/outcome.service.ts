@@ -1,0 +1,169 @@
+import type { Transaction } from 'kysely';
+import { recordDecisionChange } from '../../audit/decision-change.repository.ts';
+import type { StaffUser } from '../../auth/roles.ts';
+import type { Db } from '../../db/create-db.ts';
+import type { Database, DecisionRow, OutcomeKind } from '../../db/database.ts';
+import { today, type Clock } from '../../lib/clock.ts';
+import { insertDecisionEvent, updateDecision } from '../decision.write.repository.ts';
+import type { OutcomeAlerts } from './outcome-alerts.ts';
+import type { DeferredInput, TakenInput } from './outcome-form.ts';
+import { hasUrgencyRecord, insertOutcome, latestEventId } from './outcome.repository.ts';
+import { outcomeRefusal } from './outcome-rules.ts';
+import { lockDecision } from './staff-decision.repository.ts';
+
+export type OutcomeResult = { status: 'recorded' } | { status: 'refused'; message: string } | { status: 'not_found' };
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Outcomes: taken and withdrawn (final, and residents who follow the decision are alerted), deferred. */
+export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
+  /** Locks the decision, checks the outcome is allowed, then runs `record` in the same transaction. */
+  async function withDecision(
+    id: number,
+    kind: OutcomeKind,
+    record: (trx: Transaction<Database>, row: DecisionRow, now: Date) => Promise<void>,
+  ): Promise<OutcomeResult> {
+    try {
+      return await db.transaction().execute(async (trx): Promise<OutcomeResult> => {
+        const row = await lockDecision(trx, id);
+        if (!row) return { status: 'not_found' };
+        const refusal = outcomeRefusal(kind, row.status, kind === 'taken' && (await hasUrgencyRecord(trx, id)));
+        if (refusal) return { status: 'refused', message: refusal };
+        await record(trx, row, clock.now());
+        return { status: 'recorded' };
+      });
+    } catch (error) {
+      // The database's own guard (one final outcome per decision) speaks the same language.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        return { status: 'refused', message: 'This decision already has a final outcome' };
+      }
+      throw error;
+    }
+  }
+
+  return {
+    taken(id: number, input: TakenInput, user: StaffUser): Promise<OutcomeResult> {
+      return withDecision(id, 'taken', async (trx, row, now) => {
+        await insertOutcome(trx, {
+          decision_id: id,
+          kind: 'taken',
+          occurred_on: input.takenOn,
+          decision_maker: input.decisionMaker,
+          summary: input.summary,
+          reasons: input.reasons,
+          alternatives_considered: input.alternatives,
+          notice_url: input.noticeUrl,
+          recorded_by: user.id,
+          recorded_at: now,
+        });
+        await updateDecision(trx, id, { status: 'taken', updated_at: now });
+        await insertDecisionEvent(trx, {
+          decisionId: id,
+          kind: 'taken',
+          occurredAt: now,
+          details: { takenOn: input.takenOn, decisionMaker: input.decisionMaker, summary: input.summary, noticeUrl: input.noticeUrl },
+        });
+        const eventId = await latestEventId(trx, id, 'taken');
+        await recordDecisionChange(trx, {
+          decisionId: id,
+          userId: user.id,
+          source: 'staff',
+          action: 'outcome',
+          at: now,
+          fields: {
+            status: { from: row.status, to: 'taken' },
+            outcome: {
+              from: null,
+              to: {
+                kind: 'taken',
+                occurredOn: input.takenOn,
+                decisionMaker: input.decisionMaker,
+                summary: input.summary,
+                reasons: input.reasons,
+                alternativesConsidered: input.alternatives,
+                noticeUrl: input.noticeUrl,
+              },
+            },
+          },
+        });
+        await alerts.queueAlertsFor(trx, { kind: 'outcome', eventIds: [eventId] });
+      });
+    },
+
+    withdrawn(id: number, input: { reason: string }, user: StaffUser): Promise<OutcomeResult> {
+      return withDecision(id, 'withdrawn', async (trx, row, now) => {
+        await insertOutcome(trx, {
+          decision_id: id,
+          kind: 'withdrawn',
+          occurred_on: today(clock),
+          withdrawal_reason: input.reason,
+          recorded_by: user.id,
+          recorded_at: now,
+        });
+        await updateDecision(trx, id, { status: 'withdrawn', updated_at: now });
+        await insertDecisionEvent(trx, { decisionId: id, kind: 'withdrawn', occurredAt: now, details: { reason: input.reason } });
+        const eventId = await latestEventId(trx, id, 'withdrawn');
+        await recordDecisionChange(trx, {
+          decisionId: id,
+          userId: user.id,
+          source: 'staff',
+          action: 'outcome',
+          at: now,
+          fields: {
+            status: { from: row.status, to: 'withdrawn' },
+            outcome: { from: null, to: { kind: 'withdrawn', occurredOn: today(clock), reason: input.reason } },
+          },
+        });
+        await alerts.queueAlertsFor(trx, { kind: 'outcome', eventIds: [eventId] });
+      });
+    },
+
+    /** Still live, with a new expected date: the decision stays on the plan as 'deferred'. */
+    deferred(id: number, input: DeferredInput, user: StaffUser): Promise<OutcomeResult> {
+      return withDecision(id, 'deferred', async (trx, row, now) => {
+        const { expected } = input;
+        await insertOutcome(trx, {
+          decision_id: id,
+          kind: 'deferred',
+          occurred_on: today(clock),
+          new_expected_date: expected.date,
+          new_expected_precision: expected.precision,
+          recorded_by: user.id,
+          recorded_at: now,
+        });
+        await updateDecision(trx, id, {
+          status: 'deferred',
+          expected_date: expected.date,
+          expected_precision: expected.precision,
+          expected_date_text: expected.text,
+          expected_date_note: expected.note,
+          updated_at: now,
+        });
+        const from = { date: row.expected_date, precision: row.expected_precision, text: row.expected_date_text };
+        const to = { date: expected.date, precision: expected.precision, text: expected.text };
+        await insertDecisionEvent(trx, {
+          decisionId: id,
+          kind: 'deferred',
+          occurredAt: now,
+          details: input.reason ? { from, to, reason: input.reason } : { from, to },
+        });
+        await recordDecisionChange(trx, {
+          decisionId: id,
+          userId: user.id,
+          source: 'staff',
+          action: 'outcome',
+          at: now,
+          fields: {
+            ...(row.status !== 'deferred' ? { status: { from: row.status, to: 'deferred' } } : {}),
+            expected_date_text: { from: row.expected_date_text, to: expected.text },
+            expected_date: { from: row.expected_date, to: expected.date },
+            ...(row.expected_precision !== expected.precision ? { expected_precision: { from: row.expected_precision, to: expected.precision } } : {}),
+            outcome: { from: null, to: { kind: 'deferred', occurredOn: today(clock), newExpectedDate: expected.text, reason: input.reason } },
+          },
+        });
+      });
+    },
+  };
+}
+
+export type OutcomeService = ReturnType<typeof createOutcomeService>;

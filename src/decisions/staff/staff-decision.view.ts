@@ -1,0 +1,84 @@
+import type { DecisionRow } from '../../db/database.ts';
+import { generalExceptionEarliestDate } from '../../rules/notice-periods.ts';
+import { datePartsOf, type DateParts } from './date-input.ts';
+import type { DecisionFormValues, ExpectedDateValue } from './decision-form.ts';
+import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
+
+/** The edit form filled in from the stored decision. */
+export function formValuesOf(row: DecisionRow, committeeIds: number[], wardIds: number[]): DecisionFormValues {
+  return {
+    title: row.title,
+    description: row.description,
+    part: row.part,
+    isKey: row.part === 'private' ? (row.is_key ? 'yes' : 'no') : '',
+    exemptParagraph: row.exempt_paragraph === null ? '' : String(row.exempt_paragraph),
+    exemptionReason: row.exemption_reason,
+    decisionMaker: String(row.decision_maker_id),
+    expectedDate: row.expected_date_text,
+    committees: committeeIds.map(String),
+    wardScope: row.ward_scope,
+    wards: wardIds.map(String),
+    directorate: String(row.directorate_id),
+    consultation: row.consultation,
+    contacts: row.contacts,
+    documents: row.documents,
+    internalNotes: row.internal_notes,
+  };
+}
+
+/** The stored expected date, which unchanged wording keeps (see readExpectedDate). */
+export function currentExpected(row: DecisionRow): ExpectedDateValue | undefined {
+  if (!row.expected_date || !row.expected_precision) return undefined;
+  return { text: row.expected_date_text, date: row.expected_date, precision: row.expected_precision, note: row.expected_date_note };
+}
+
+export interface GeneralExceptionView {
+  chairName: string;
+  chairNotifiedOn: string;
+  noticePublishedOn: string;
+  reasons: string;
+  reasonsNoticePublishedOn: string | null;
+  earliestDate: string;
+}
+
+export function generalExceptionView(row: ExceptionRow | undefined): GeneralExceptionView | null {
+  if (!row || !row.chair_notified_on || !row.notice_published_on) return null;
+  return {
+    chairName: row.agreed_by,
+    chairNotifiedOn: row.chair_notified_on,
+    noticePublishedOn: row.notice_published_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+    earliestDate: generalExceptionEarliestDate(row.chair_notified_on, row.notice_published_on),
+  };
+}
+
+/** Form values (the GOV.UK date boxes) from a stored record, or empty for a first record. */
+export function generalExceptionValues(row: ExceptionRow | undefined): Record<string, string | DateParts> {
+  return {
+    chairName: row?.agreed_by ?? '',
+    chairNotifiedOn: datePartsOf(row?.chair_notified_on),
+    noticePublishedOn: datePartsOf(row?.notice_published_on),
+    reasons: row?.reasons ?? '',
+    reasonsNoticePublishedOn: datePartsOf(row?.reasons_notice_published_on),
+  };
+}
+
+export function specialUrgencyValues(row: ExceptionRow | undefined): Record<string, string | DateParts> {
+  return {
+    agreedBy: row?.agreed_by ?? '',
+    agreedByRole: row?.agreed_by_role ?? '',
+    agreedOn: datePartsOf(row?.agreed_on),
+    reasons: row?.reasons ?? '',
+    reasonsNoticePublishedOn: datePartsOf(row?.reasons_notice_published_on),
+  };
+}
+
+export function privateNoticeValues(row: PrivateNoticeRow | undefined): Record<string, string | DateParts> {
+  return {
+    intentionPublishedOn: datePartsOf(row?.intention_published_on),
+    furtherNoticePublishedOn: datePartsOf(row?.further_notice_published_on),
+    representations: row?.representations ?? '',
+    response: row?.response ?? '',
+  };
+}

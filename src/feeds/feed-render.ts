@@ -1,0 +1,123 @@
+import type { Db } from '../db/create-db.ts';
+import { committeesFor, wardsFor, type DecisionListRow } from '../decisions/decision.repository.ts';
+import type { DecisionService } from '../decisions/decision.service.ts';
+import { toPublicDecision, type Link, type PublicDecision } from '../decisions/decision.view.ts';
+import { notFound } from '../http/errors.ts';
+import { londonInstant } from '../lib/clock.ts';
+import { renderCalendar } from './calendar.ts';
+import { feedEntry } from './feed-entry.ts';
+import { FEED_FORMATS, feedPath, type FeedFormat } from './feed-links.ts';
+import { scopeQuery, type FeedScope } from './feed-scope.ts';
+import { councilName, decisionsInScope, latestPublication, publicDecisionRows, recentEvents, revisionsOf } from './feed.repository.ts';
+import { describeScope } from './scope-label.ts';
+import { renderSyndication, type SyndicationFormat } from './syndication.ts';
+import { capitalise } from './text.ts';
+
+export interface RenderedFeed {
+  text: string;
+  /** The newest change the feed shows: its items' newest time, or the calendar's newest change. */
+  lastModified: Date;
+}
+
+export interface RenderLimits {
+  /** Items in an RSS, Atom or JSON feed. */
+  items: number;
+  /** Decisions in a calendar. */
+  calendarEvents: number;
+}
+
+function grouped(rows: { decision_id: number; slug: string; name: string }[]): Map<number, Link[]> {
+  const map = new Map<number, Link[]>();
+  for (const { decision_id, slug, name } of rows) map.set(decision_id, [...(map.get(decision_id) ?? []), { slug, name }]);
+  return map;
+}
+
+/** Renders feeds straight from the database; feeds.service.ts caches what this returns. */
+export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: string, limits: RenderLimits) {
+  async function views(rows: DecisionListRow[]): Promise<PublicDecision[]> {
+    const ids = rows.map((r) => r.id);
+    const [committees, wards] = await Promise.all([committeesFor(db, ids), wardsFor(db, ids)]);
+    const byCommittee = grouped(committees);
+    const byWard = grouped(wards);
+    return rows.map((row) => toPublicDecision(row, byCommittee.get(row.id) ?? [], byWard.get(row.id) ?? []));
+  }
+
+  /** Checks the scope (unknown slug: 400; unknown or draft decision: 404) and names it. */
+  async function describe(scope: FeedScope): Promise<{ label: string; decision?: PublicDecision }> {
+    const names = await decisions.checkFilterSlugs(scope.filters);
+    if (!scope.decisionId) return { label: describeScope(scope, names) };
+    const decision = await decisions.get(scope.decisionId);
+    if (!decision) throw notFound('There is no published decision with that number');
+    return { label: describeScope(scope, names, decision), decision };
+  }
+
+  async function emptyFeedTime(): Promise<Date> {
+    const published = await latestPublication(db);
+    return published ? londonInstant(published, '09:00') : new Date(0);
+  }
+
+  async function heading(scope: FeedScope) {
+    const [{ label, decision }, council] = await Promise.all([describe(scope), councilName(db)]);
+    const home = decision ? `${baseUrl}${decision.url}` : `${baseUrl}/decisions${scopeQuery(scope)}`;
+    return { label, council, home, title: `Forward Plan: ${capitalise(label)} – ${council}` };
+  }
+
+  async function syndication(format: SyndicationFormat, scope: FeedScope): Promise<RenderedFeed> {
+    const [head, events] = await Promise.all([heading(scope), recentEvents(db, scope, limits.items)]);
+    const byId = new Map((await views(await publicDecisionRows(db, events.map((e) => e.decision_id)))).map((d) => [d.id, d]));
+    const entries = events.flatMap((event) => {
+      const decision = byId.get(event.decision_id);
+      return decision ? [feedEntry(event, decision, baseUrl)] : [];
+    });
+    const updated = entries[0]?.date ?? (await emptyFeedTime());
+    const selfUrls = Object.fromEntries(
+      FEED_FORMATS.filter((f) => f !== 'ics').map((f) => [f, `${baseUrl}${feedPath(f, scope)}`]),
+    ) as Record<SyndicationFormat, string>;
+    const text = renderSyndication(
+      {
+        title: head.title,
+        description: `What happens to ${head.label} in the Forward Plan of Executive Decisions of ${head.council}: each is an item when first advertised, when its expected date moves, when it moves to another part of the plan, and when it is taken or withdrawn.`,
+        homeUrl: head.home,
+        selfUrls,
+        updated,
+        author: { name: head.council, link: baseUrl },
+        entries,
+      },
+      format,
+    );
+    return { text, lastModified: updated };
+  }
+
+  async function calendar(scope: FeedScope): Promise<RenderedFeed> {
+    const [head, rows] = await Promise.all([heading(scope), decisionsInScope(db, scope, limits.calendarEvents)]);
+    const dated = rows.filter((r) => r.expected_date !== null);
+    const [decisionViews, revisions] = await Promise.all([views(dated), revisionsOf(db, dated.map((r) => r.id))]);
+    const revisionOf = new Map(revisions.map((r) => [r.id, r]));
+    const entries = decisionViews
+      .map((decision) => {
+        const r = revisionOf.get(decision.id);
+        return { decision, revision: r?.revision ?? 0, lastModified: new Date(r?.revised_at ?? 0) };
+      })
+      .sort((a, b) => a.decision.expectedDate.date!.localeCompare(b.decision.expectedDate.date!) || a.decision.id - b.decision.id);
+    const newest = Math.max(0, ...entries.map((e) => e.lastModified.getTime()));
+    const text = renderCalendar({
+      name: head.title,
+      description: `The expected dates of ${head.label} in the Forward Plan of Executive Decisions of ${head.council}.`,
+      url: head.home,
+      source: `${baseUrl}${feedPath('ics', scope)}`,
+      council: head.council,
+      baseUrl,
+      entries,
+    });
+    return { text, lastModified: newest > 0 ? new Date(newest) : await emptyFeedTime() };
+  }
+
+  return {
+    describe,
+    render(format: FeedFormat, scope: FeedScope): Promise<RenderedFeed> {
+      return format === 'ics' ? calendar(scope) : syndication(format, scope);
+    },
+  };
+}
+
+export type FeedRenderer = ReturnType<typeof createFeedRenderer>;

@@ -1,0 +1,61 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Executor } from '../reference/reference.repository.ts';
+import { applyFilters, findDecisionById, findDecisions, type DecisionListRow } from '../decisions/decision.repository.ts';
+import type { FeedScope } from './feed-scope.ts';
+
+type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;
+
+/** The newest public events of the public decisions in a scope, newest first. */
+export async function recentEvents(db: Executor, scope: FeedScope, limit: number) {
+  const base = db
+    .selectFrom('decisions')
+    .innerJoin('decision_events', 'decision_events.decision_id', 'decisions.id')
+    .leftJoin('plans', 'plans.id', 'decision_events.plan_id');
+  let query = applyFilters(base as unknown as DecisionQuery, scope.filters) as unknown as typeof base;
+  if (scope.decisionId) query = query.where('decisions.id', '=', scope.decisionId);
+  return query
+    .select([
+      'decision_events.id',
+      'decision_events.decision_id',
+      'decision_events.kind',
+      'decision_events.occurred_at',
+      'decision_events.details',
+      'plans.published_on as plan_published_on',
+    ])
+    .orderBy('decision_events.occurred_at', 'desc')
+    .orderBy('decision_events.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export type EventRow = Awaited<ReturnType<typeof recentEvents>>[number];
+
+/** Public decisions by id, through the one query behind every public view of a decision. */
+export async function publicDecisionRows(db: Executor, ids: number[]): Promise<DecisionListRow[]> {
+  const rows = await Promise.all([...new Set(ids)].map((id) => findDecisionById(db, id)));
+  return rows.filter((row): row is DecisionListRow => row !== undefined && row.status !== 'draft');
+}
+
+/** Every public decision in a scope (at most `cap`), in date order. */
+export async function decisionsInScope(db: Executor, scope: FeedScope, cap: number): Promise<DecisionListRow[]> {
+  if (scope.decisionId) return publicDecisionRows(db, [scope.decisionId]);
+  return findDecisions(db, scope.filters, { page: 1, limit: cap });
+}
+
+/** For the calendar: each decision's revision number and when the database last revised it. */
+export async function revisionsOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('decisions').select(['id', 'revision', 'revised_at']).where('id', 'in', ids).execute();
+}
+
+/** When the newest plan was published: the honest "updated" time of a feed with nothing in it. */
+export async function latestPublication(db: Executor): Promise<string | undefined> {
+  const row = await db.selectFrom('plans').select('published_on').orderBy('published_on', 'desc').limit(1).executeTakeFirst();
+  return row?.published_on;
+}
+
+export async function councilName(db: Executor): Promise<string> {
+  const row = await db.selectFrom('council').select('name').executeTakeFirst();
+  return row?.name ?? 'Council';
+}

@@ -1,0 +1,54 @@
+import type { Context } from 'koa';
+import type { Deps } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
+import type { PlanView } from '../plans/plan.service.ts';
+import { planCsv, planFileName } from './plan-csv-export.ts';
+import { renderPlanPdf } from './plan-pdf.ts';
+
+/*
+ * The machine-readable and printable twins of /plans/YYYY-MM-DD, built from the same PlanView
+ * (the immutable snapshot), so every format says exactly what the page says.
+ */
+
+// A published plan never changes; only whether it is the latest does, and these files do not say.
+const CACHE = 'public, max-age=86400';
+
+async function publishedPlan(plans: Deps['plans'], date: string | undefined): Promise<PlanView> {
+  const plan = await plans.byDate(date ?? '');
+  if (!plan) throw notFound('No plan was published on that date');
+  return plan;
+}
+
+export function planPdfDownload({ plans, council }: Pick<Deps, 'plans' | 'council'>) {
+  return async (ctx: Context) => {
+    const plan = await publishedPlan(plans, ctx.params.date);
+    const body = await renderPlanPdf(plan, (await council.get()).name);
+    ctx.attachment(planFileName(plan, 'pdf'), { type: 'inline' });
+    ctx.type = 'application/pdf';
+    ctx.set('Cache-Control', CACHE);
+    ctx.body = body;
+  };
+}
+
+export function planCsvDownload({ plans }: Pick<Deps, 'plans'>) {
+  return async (ctx: Context) => {
+    const plan = await publishedPlan(plans, ctx.params.date);
+    ctx.attachment(planFileName(plan, 'csv'));
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.set('Cache-Control', CACHE);
+    ctx.body = planCsv(plan);
+  };
+}
+
+/** The JSON of a plan, with the addresses of its other formats. */
+export function planJson(plan: PlanView) {
+  return {
+    ...plan,
+    formats: {
+      html: plan.url,
+      pdf: `${plan.url}.pdf`,
+      csv: `${plan.url}.csv`,
+      json: `/api/v1${plan.url}`,
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import test from 'ava';
+import { sql } from 'kysely';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.ts';
+import { testConfig } from '../../src/config.ts';
+import { createDb } from '../../src/db/create-db.ts';
+import { createDeps } from '../../src/deps.ts';
+import { ManualClock } from '../../src/lib/clock.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { freshDb } from '../helpers/db.ts';
+import { Browser, TEAM, commentForm, decisionId, decode, fieldValue, startCommentsApp, submit } from './helpers.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
+
+const counts = async (db: TestApp['deps']['db']) => {
+  const n = async (table: 'comments' | 'comment_history' | 'outbox_messages' | 'comment_submission_attempts') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { comments: await n('comments'), history: await n('comment_history'), outbox: await n('outbox_messages'), attempts: await n('comment_submission_attempts') };
+};
+
+function assertTryAgainPage(t: import('ava').ExecutionContext, status: number, html: string, typed: string) {
+  t.is(status, 503);
+  t.true(decode(html).includes('Your comment has not been sent'), 'a clear error');
+  t.true(decode(html).includes('try sending it again'), 'says to try again');
+  t.is(fieldValue(html, 'comment'), typed, 'the form keeps their text');
+  t.notRegex(html, /FPC-\d{4}-\d{6}/, 'no reference: nothing was acknowledged');
+  t.false(html.includes('Comment sent'));
+}
+
+test('the database failing mid-transaction stores nothing, queues no email, and the person is asked to try again with their text kept', async (t) => {
+  const { app, sink, close } = await startCommentsApp();
+  t.teardown(close);
+  // The server going away while the comment's emails are being queued: after the comment row was written.
+  await sql`
+    CREATE FUNCTION simulate_shutdown() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'terminating connection due to administrator command' USING ERRCODE = 'admin_shutdown'; END $$`.execute(app.deps.db);
+  await sql`CREATE TRIGGER simulate_shutdown BEFORE INSERT ON outbox_messages FOR EACH ROW EXECUTE FUNCTION simulate_shutdown()`.execute(app.deps.db);
+
+  const browser = new Browser(app);
+  const decision = await decisionId(app, 'KEY/25MAR24/01');
+  const typed = 'My carefully written comment,\nwhich must not be lost.';
+  const form = commentForm({ decision: String(decision), comment: typed, email: 'keep@example.org' });
+  const response = await submit(browser, form, `/comments/new?decision=${decision}`);
+  t.is(response.headers.get('retry-after'), '60');
+  assertTryAgainPage(t, response.status, await response.text(), typed);
+  t.deepEqual(await counts(app.deps.db), { comments: 0, history: 0, outbox: 0, attempts: 0 }, 'the whole transaction rolled back');
+
+  await sql`DROP TRIGGER simulate_shutdown ON outbox_messages`.execute(app.deps.db);
+  const again = await browser.post('/comments', form);
+  t.is(again.status, 303, 'sending again once the database is back works');
+  t.like(await counts(app.deps.db), { comments: 1, history: 1, outbox: 2, attempts: 1 });
+  await app.deps.mail.drain();
+  t.is(sink.received.length, 2);
+  t.true(sink.received.some((m) => m.recipients.includes(TEAM)));
+});
+
+test('with the database stopped, a submission gets a clear error, keeps the text, and nothing is acknowledged', async (t) => {
+  const url = process.env.DATABASE_URL;
+  const typed = 'Written while the database was down.';
+  if (!url) {
+    const { app, sink, close } = await startCommentsApp();
+    t.teardown(close);
+    const browser = new Browser(app);
+    await (await browser.get('/comments/new')).arrayBuffer();
+    await app.handle.pglite!.close();
+    // As if the form had been open longer than the council details are cached: the page header cannot be read either.
+    app.deps.council.forget();
+    const response = await browser.post('/comments', commentForm({ comment: typed }));
+    assertTryAgainPage(t, response.status, await response.text(), typed);
+    t.is(sink.received.length, 0);
+    return;
+  }
+
+  // PostgreSQL: the app reaches its schema through a relay that the test stops and restarts.
+  const direct = await freshDb({ sample: true });
+  t.teardown(direct.close);
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(direct.db);
+  const server = new URL(url);
+  const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  const proxiedUrl = new URL(url);
+  proxiedUrl.hostname = '127.0.0.1';
+  proxiedUrl.port = String(proxy.port);
+  const proxied = await createDb({ databaseUrl: proxiedUrl.href, schema: rows[0]!.schema, poolSize: 2 });
+  const deps = createDeps(testConfig({ trustProxy: true, governanceEmail: TEAM }), proxied.db, new ManualClock('2024-02-26T10:00:00Z'));
+  const http = createServer(createApp(deps).callback());
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  t.teardown(async () => {
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await proxy.start();
+    await proxied.close();
+    await proxy.stop();
+  });
+  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const app = { fetch: (path: string, init?: RequestInit) => fetch(`${base}${path}`, { redirect: 'manual', ...init }) } as TestApp;
+  const browser = new Browser(app);
+
+  await (await browser.get('/comments/new')).arrayBuffer();
+  await proxy.stop();
+  deps.council.forget();
+  const response = await browser.post('/comments', commentForm({ comment: typed }));
+  assertTryAgainPage(t, response.status, await response.text(), typed);
+  t.deepEqual(await counts(direct.db), { comments: 0, history: 0, outbox: 0, attempts: 0 });
+
+  await proxy.start();
+  const again = await browser.post('/comments', commentForm({ comment: typed }));
+  t.is(again.status, 303, 'sending again once the database is back works');
+  t.like(await counts(direct.db), { comments: 1, outbox: 2 });
+});

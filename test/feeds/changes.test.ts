@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import test from 'ava';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createChangeWatcher, changeSourceFor, type ChangeWatcher } from '../../src/feeds/changes.ts';
+import { freshDb } from '../helpers/db.ts';
+
+async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('every real change to a decision raises its revision and revised_at; a no-op update does not', async (t) => {
+  const handle = await freshDb({ sample: true });
+  t.teardown(handle.close);
+  const db = handle.db;
+  const read = () => db.selectFrom('decisions').select(['revision', 'revised_at']).where('reference', '=', 'KEY/25MAR24/02').executeTakeFirstOrThrow();
+  const start = await read();
+  t.is(start.revision, 0);
+
+  await db.updateTable('decisions').set({ title: 'Peterborough Housing Strategy 2024-2029' }).where('reference', '=', 'KEY/25MAR24/02').execute();
+  t.deepEqual(await read(), start, 'the same values are not a change');
+
+  await db.updateTable('decisions').set({ expected_date: '2024-07-15', expected_date_text: '15 July 2024' }).where('reference', '=', 'KEY/25MAR24/02').execute();
+  const once = await read();
+  t.is(once.revision, 1);
+  t.true(once.revised_at.getTime() >= start.revised_at.getTime() + 1000, 'moves at least a whole second');
+
+  await sql`UPDATE decisions SET internal_notes = 'a staff note', revision = 99 WHERE reference = 'KEY/25MAR24/02'`.execute(db);
+  const twice = await read();
+  t.is(twice.revision, 2, 'any column counts, and the revision cannot be set by hand');
+  t.true(twice.revised_at > once.revised_at);
+});
+
+function watch(t: import('ava').ExecutionContext, watcher: ChangeWatcher) {
+  t.teardown(() => watcher.close());
+  return watcher;
+}
+
+test('a committed change in a watched table is heard; a rolled-back one is not', async (t) => {
+  const handle = await freshDb({ sample: true });
+  t.teardown(handle.close);
+  const watcher = watch(t, createChangeWatcher(changeSourceFor(process.env.DATABASE_URL, handle.pglite), handle.db));
+  await watcher.start();
+  t.true(watcher.listening());
+  const v0 = watcher.version();
+
+  await handle.db
+    .transaction()
+    .execute(async (trx) => {
+      await trx.updateTable('committees').set({ description: 'changed' }).execute();
+      throw new Error('roll back');
+    })
+    .catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  t.is(watcher.version(), v0, 'nothing committed, nothing heard');
+
+  await handle.db.updateTable('wards').set({ description: 'changed' }).where('slug', '=', 'central').execute();
+  await until(() => watcher.version() > v0, 'the ward change is heard');
+  const v1 = watcher.version();
+  await handle.db.insertInto('decision_events').values({
+    decision_id: (await handle.db.selectFrom('decisions').select('id').limit(1).executeTakeFirstOrThrow()).id,
+    kind: 'deferred', occurred_at: new Date(), plan_id: null, details: '{}',
+  }).execute();
+  await until(() => watcher.version() > v1, 'the new event is heard');
+});
+
+test('without a way to listen the watcher says so, and callers fall back to a short cache life', async (t) => {
+  const handle = await freshDb();
+  t.teardown(handle.close);
+  const watcher = watch(t, createChangeWatcher({ kind: 'none' }, handle.db));
+  await watcher.start();
+  t.false(watcher.listening());
+  const v = watcher.version();
+  watcher.bump();
+  t.is(watcher.version(), v + 1, 'in-process writers can still invalidate directly');
+});
+
+const onServer = process.env.DATABASE_URL ? test : test.skip;
+
+onServer('on PostgreSQL, changes from another schema are ignored and a lost connection is re-established', async (t) => {
+  const url = process.env.DATABASE_URL!;
+  const [ours, theirs] = await Promise.all([freshDb(), freshDb()]);
+  t.teardown(ours.close);
+  t.teardown(theirs.close);
+  const name = `feeds-test-${randomBytes(4).toString('hex')}`;
+  const logged: string[] = [];
+  const watcher = watch(t, createChangeWatcher({ kind: 'postgres', connectionString: url }, ours.db, { retryMs: 50, applicationName: name, log: (m) => logged.push(m) }));
+  await watcher.start();
+  t.true(watcher.listening());
+
+  const v0 = watcher.version();
+  await theirs.db.insertInto('wards').values({ slug: 'elsewhere', name: 'Elsewhere' }).execute();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.is(watcher.version(), v0, "another schema's change is not ours");
+
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  t.teardown(() => admin.end());
+  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [name]);
+  await until(() => !watcher.listening() || watcher.version() > v0, 'the loss is noticed');
+  t.true(watcher.version() > v0, 'losing the connection invalidates: changes may be missed');
+  await until(() => watcher.listening(), 'listening again');
+  t.true(logged.some((m) => /stopped hearing about changes/.test(m)));
+
+  const v1 = watcher.version();
+  await ours.db.insertInto('wards').values({ slug: 'here', name: 'Here' }).execute();
+  await until(() => watcher.version() > v1, 'changes are heard after reconnecting');
+});
