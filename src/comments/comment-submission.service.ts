@@ -53,7 +53,8 @@ export function createSubmissionService(ctx: CommentContext) {
      * and no email goes out about a comment that was not.
      */
     async submit(input: ValidComment & { decision: SubmittedDecision | null; clientAddress: string }): Promise<SubmissionResult> {
-      const [mailCtx, teamAddress] = [await mailContext(ctx), await governanceTeamAddress(ctx)];
+      const mailCtx = await mailContext(ctx);
+      const teamAddress = await governanceTeamAddress(ctx);
       const clientKey = commentClientKey(ctx.secretKey, input.clientAddress);
       return db.transaction().execute(async (trx) => {
         const now = clock.now();

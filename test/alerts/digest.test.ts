@@ -195,6 +195,8 @@ test('the manage page lists an address’s alerts without showing the address; e
   t.false(html.includes('manager@example.org'));
   t.regex(html, /Alert 1[\s\S]*Children and Education Scrutiny Committee[\s\S]*Alert 2[\s\S]*Central, and decisions affecting all wards[\s\S]*Key decision/);
   t.regex(html, /Stop all email alerts/);
+  t.regex(html, /href="\/decisions\?committee=children-and-education">See the decisions for alert 1/);
+  t.is(page.headers.get('referrer-policy'), 'no-referrer', 'links out of the page do not carry its token');
 
   const ids = (await app.deps.db.selectFrom('alert_subscriptions').select('id').orderBy('id').execute()).map((r) => String(r.id));
   const noToken = await visitor.request(`${manage}/remove`, { form: { subscription: ids[0]! } });

@@ -1,5 +1,6 @@
 import test from 'ava';
 import type { Browser } from 'playwright-core';
+import { compileAssets } from '../../src/http/assets.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
 
@@ -18,6 +19,7 @@ test.before(async () => {
   if (!available) return;
   app = await startTestApp({ sample: true });
   browser = await launchBrowser();
+  await compileAssets();
 });
 test.after.always(async () => {
   await browser?.close();
@@ -58,7 +60,7 @@ for (const path of PAGES) {
             await route.fulfill({ response, body });
           });
         }
-        await page.goto(`${app.url}${path}`);
+        await page.goto(`${app.url}${path}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
         await page.addScriptTag({ content: axeSource() });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { allRoutes } from '../../src/routes.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { Browser, commentForm, decisionId, staff, startCommentsApp, submit } from './helpers.ts';
+import { Browser, commentForm, decisionId, decode, staff, startCommentsApp, submit } from './helpers.ts';
 
 let app: TestApp;
 let close: () => Promise<void>;
@@ -59,4 +59,14 @@ test("contact details never appear on any public page, feed or API, even about t
   }
   const staffPage = await (await editor.get(`/admin/comments/${id}`)).text();
   t.true(staffPage.includes('ZQXMARKERNAME') && staffPage.includes('zqxmarker@example.org'), 'the check would see the markers if they were there');
+});
+
+test('the privacy notice says what is kept, why, who sees it and for how long, as configured', async (t) => {
+  const world = await startCommentsApp({ commentRetentionMonths: 18 });
+  t.teardown(world.close);
+  const page = decode(await (await world.app.fetch('/comments/new')).text());
+  t.true(page.includes('How we use your information'));
+  t.true(page.includes('your name and contact details are deleted 18 months after your comment is closed'));
+  t.true(page.includes('Who sees it:') && page.includes('never published on this website'));
+  t.true(page.includes('Why:'));
 });
