@@ -1,6 +1,6 @@
 import type { Deps } from './deps.ts';
 import { jobRunsPurge } from './scheduler/job-runs-purge.ts';
-import { everyMinutes } from './scheduler/schedule.ts';
+import { dailyAt, everyMinutes } from './scheduler/schedule.ts';
 import { alertHousekeepingJob } from './alerts/alert-housekeeping.ts';
 import { commentJobs } from './comments/comment-jobs.ts';
 import { fortnightlyPublicationJob, followUpJob } from './publication/publication-jobs.ts';
@@ -15,6 +15,8 @@ import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   scheduler.register(jobRunsPurge());
   scheduler.register({ name: 'mail-outbox-drain', schedule: everyMinutes(1), run: () => deps.mail.drain().then((r) => `sent ${r.sent}, retried ${r.retried}, failed ${r.failed}`) });
+  // Sent mail holds addresses and comment text: keep it only MAIL_KEEP_DAYS.
+  scheduler.register({ name: 'mail-outbox-purge', schedule: dailyAt('03:30'), run: () => deps.mail.purge().then((n) => `purged ${n} finished messages`) });
   scheduler.register(alertHousekeepingJob(deps.alerts));
   for (const job of commentJobs(deps.comments)) scheduler.register(job);
   scheduler.register(fortnightlyPublicationJob(deps));

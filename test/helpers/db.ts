@@ -55,9 +55,11 @@ export async function freshDb(options: { sample?: boolean } = {}): Promise<DbHan
   try {
     return await freshSchema(url, options);
   } catch (error) {
-    // Seen rarely on a heavily loaded server: the new schema is reported missing during its
-    // first migration. A second schema has always worked; anything else is a real failure.
-    if (!/schema "test_[0-9a-f]+" does not exist/.test((error as Error).message)) throw error;
+    // Seen rarely on a server under heavy load from many parallel test files: a brand-new
+    // schema's first migration reports a missing schema or column. A real migration fault is
+    // deterministic and fails the second, fresh schema too, so one retry hides no bug.
+    if (!/Migration .* failed/.test((error as Error).message)) throw error;
+    console.warn(`freshDb: retrying with a new schema after: ${(error as Error).message}`);
     return freshSchema(url, options);
   }
 }

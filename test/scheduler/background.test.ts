@@ -21,6 +21,7 @@ test('the background work catches up the registered jobs at start, unless the sc
     ['comment-retention', '2024-03-02T02:40:00.000Z', 'succeeded'],
     ['job-runs-purge', '2024-03-02T03:10:00.000Z', 'succeeded'],
     ['alert-housekeeping', '2024-03-02T03:20:00.000Z', 'succeeded'],
+    ['mail-outbox-purge', '2024-03-02T03:30:00.000Z', 'succeeded'],
     ['comment-overdue-summary', '2024-03-02T08:30:00.000Z', 'succeeded'],
     ['decision-follow-up', '2024-03-02T09:00:00.000Z', 'succeeded'],
     ['mail-outbox-drain', '2024-03-02T12:00:00.000Z', 'succeeded'],

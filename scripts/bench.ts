@@ -1,10 +1,10 @@
 /*
  * Feed throughput and latency on the sample plan, over loopback HTTP only:
- *   npx tsx scripts/bench-feeds.ts [--requests 2000] [--cold 300] [--concurrency 8]
+ *   npm run bench -- [--requests 2000] [--cold 300] [--concurrency 8]
  * Runs on an in-memory PGlite. Cold renders are measured one at a time (each after an
  * invalidation), since concurrent requests for one feed share a single render by design.
  * For steadier memory figures, let it collect garbage between cases:
- *   NODE_OPTIONS=--expose-gc npx tsx scripts/bench-feeds.ts
+ *   NODE_OPTIONS=--expose-gc npm run bench --
  */
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -107,6 +107,14 @@ async function main() {
   await run('304 If-None-Match, RSS, all', all, REQUESTS, CONCURRENCY, { headers: { 'If-None-Match': etag }, expect: 304 });
   const { etag: icsTag } = await get(calendar, identity);
   await run('304 If-None-Match, iCalendar', calendar, REQUESTS, CONCURRENCY, { headers: { 'If-None-Match': icsTag }, expect: 304 });
+
+  // Pages and the API are rendered from the database on every request (only feeds are cached).
+  await run('page: the current plan (HTML, 39 entries)', '/', COLD, 4, { headers: identity, expect: 200 });
+  await run('page: /decisions filtered by committee', '/decisions?committee=children-and-education', COLD, 4, { headers: identity, expect: 200 });
+  await run('page: /decisions full-text search', '/decisions?q=recycling%20contract', COLD, 4, { headers: identity, expect: 200 });
+  await run('page: one decision', '/decisions/2', COLD, 4, { headers: identity, expect: 200 });
+  await run('API: /api/v1/decisions?limit=100', '/api/v1/decisions?limit=100', COLD, 4, { headers: identity, expect: 200 });
+  await run('bad input: /decisions?page=-1 (400)', '/decisions?page=-1', COLD, 4, { headers: identity, expect: 400 });
 
   const header = ['case', 'requests', 'concurrency', 'req/s', 'p50 ms', 'p95 ms', 'bytes/resp', 'renders', 'RSS after'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
