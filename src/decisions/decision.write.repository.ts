@@ -43,8 +43,8 @@ export async function replaceWards(db: Executor, decisionId: number, wardIds: nu
 export async function insertDecisionEvent(
   db: Executor,
   event: { decisionId: number; kind: DecisionEventKind; occurredAt: Date; planId?: number | null; details?: Record<string, unknown> },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto('decision_events')
     .values({
       decision_id: event.decisionId,
@@ -53,5 +53,7 @@ export async function insertDecisionEvent(
       plan_id: event.planId ?? null,
       details: JSON.stringify(event.details ?? {}),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }

@@ -40,7 +40,13 @@ export interface PlanView {
 
 const PART_ORDER: Part[] = ['key', 'private', 'non_key', 'urgent'];
 
-function entryView(e: PlanEntryRow): PlanEntryView {
+/** The snapshot columns of an entry, whether published (a plan_entries row) or in a draft. */
+export type EntrySnapshot = Pick<PlanEntryRow, 'decision_id' | 'position' | 'reference' | 'title' | 'description' | 'decision_maker' | 'expected_date_text' | 'scrutiny_committee' | 'wards' | 'consultation' | 'contacts' | 'directorate' | 'documents'> & {
+  expected_date?: string | null;
+  expected_precision?: PlanEntryRow['expected_precision'];
+};
+
+export function entryView(e: EntrySnapshot): PlanEntryView {
   return {
     decisionId: e.decision_id,
     url: `/decisions/${e.decision_id}`,
@@ -49,7 +55,7 @@ function entryView(e: PlanEntryRow): PlanEntryView {
     title: e.title,
     description: e.description,
     decisionMaker: e.decision_maker,
-    expectedDate: { asPrinted: e.expected_date_text, date: e.expected_date, precision: e.expected_precision },
+    expectedDate: { asPrinted: e.expected_date_text, date: e.expected_date ?? null, precision: e.expected_precision ?? null },
     scrutinyCommittee: e.scrutiny_committee,
     wards: e.wards,
     consultation: e.consultation,

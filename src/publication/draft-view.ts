@@ -1,26 +1,10 @@
 import type { Part } from '../db/database.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
-import type { PlanEntryView, PlanView } from '../plans/plan.service.ts';
+import { entryView, type PlanEntryView, type PlanView } from '../plans/plan.service.ts';
 import { PART_ORDER, type Draft, type DraftEntry } from './draft-assembly.ts';
 
-function entryView(entry: DraftEntry): PlanEntryView {
-  const s = entry.snapshot;
-  return {
-    decisionId: entry.decisionId,
-    url: `/decisions/${entry.decisionId}`,
-    position: entry.position,
-    reference: s.reference,
-    title: s.title,
-    description: s.description,
-    decisionMaker: s.decision_maker,
-    expectedDate: { asPrinted: s.expected_date_text, date: s.expected_date ?? null, precision: s.expected_precision ?? null },
-    scrutinyCommittee: s.scrutiny_committee,
-    wards: s.wards,
-    consultation: s.consultation,
-    contacts: s.contacts,
-    directorate: s.directorate,
-    documents: s.documents,
-  };
+function draftEntryView(entry: DraftEntry): PlanEntryView {
+  return entryView({ ...entry.snapshot, decision_id: entry.decisionId, position: entry.position });
 }
 
 /**
@@ -40,8 +24,8 @@ export function draftPlanView(draft: Draft): PlanView {
       part,
       number: PART_LABELS[part].number,
       heading: PART_LABELS[part].long,
-      newEntries: entries.filter((e) => e.part === part && e.advertised === 'new').map(entryView),
-      previousEntries: entries.filter((e) => e.part === part && e.advertised === 'previous').map(entryView),
+      newEntries: entries.filter((e) => e.part === part && e.advertised === 'new').map(draftEntryView),
+      previousEntries: entries.filter((e) => e.part === part && e.advertised === 'previous').map(draftEntryView),
     })),
     counts: {
       key: count('key'), private: count('private'), non_key: count('non_key'), urgent: count('urgent'),

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { DecisionEventKind, DecisionOutcomeTable } from '../../db/database.ts';
+import type { DecisionOutcomeTable } from '../../db/database.ts';
 import type { Executor } from '../../reference/reference.repository.ts';
 
 export async function insertOutcome(db: Executor, values: Insertable<DecisionOutcomeTable>): Promise<number> {
@@ -31,17 +31,6 @@ export async function finalOutcomeOf(db: Executor, decisionId: number) {
 }
 
 /** The event just inserted in this transaction (the decision row is locked, so it is ours). */
-export async function latestEventId(db: Executor, decisionId: number, kind: DecisionEventKind): Promise<number> {
-  const row = await db
-    .selectFrom('decision_events')
-    .select('id')
-    .where('decision_id', '=', decisionId)
-    .where('kind', '=', kind)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 export async function hasUrgencyRecord(db: Executor, decisionId: number): Promise<boolean> {
   const row = await db.selectFrom('notice_exceptions').select('id').where('decision_id', '=', decisionId).limit(1).executeTakeFirst();

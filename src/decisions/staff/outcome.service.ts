@@ -7,7 +7,7 @@ import { today, type Clock } from '../../lib/clock.ts';
 import { insertDecisionEvent, updateDecision } from '../decision.write.repository.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
 import type { DeferredInput, TakenInput } from './outcome-form.ts';
-import { hasUrgencyRecord, insertOutcome, latestEventId } from './outcome.repository.ts';
+import { hasUrgencyRecord, insertOutcome } from './outcome.repository.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { lockDecision } from './staff-decision.repository.ts';
 
@@ -57,13 +57,12 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
           recorded_at: now,
         });
         await updateDecision(trx, id, { status: 'taken', updated_at: now });
-        await insertDecisionEvent(trx, {
+        const eventId = await insertDecisionEvent(trx, {
           decisionId: id,
           kind: 'taken',
           occurredAt: now,
           details: { takenOn: input.takenOn, decisionMaker: input.decisionMaker, summary: input.summary, noticeUrl: input.noticeUrl },
         });
-        const eventId = await latestEventId(trx, id, 'taken');
         await recordDecisionChange(trx, {
           decisionId: id,
           userId: user.id,
@@ -101,8 +100,7 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
           recorded_at: now,
         });
         await updateDecision(trx, id, { status: 'withdrawn', updated_at: now });
-        await insertDecisionEvent(trx, { decisionId: id, kind: 'withdrawn', occurredAt: now, details: { reason: input.reason } });
-        const eventId = await latestEventId(trx, id, 'withdrawn');
+        const eventId = await insertDecisionEvent(trx, { decisionId: id, kind: 'withdrawn', occurredAt: now, details: { reason: input.reason } });
         await recordDecisionChange(trx, {
           decisionId: id,
           userId: user.id,
