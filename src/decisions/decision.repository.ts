@@ -93,7 +93,8 @@ const LIST_COLUMNS = [
   'portfolios.title as portfolio_title', 'directorates.slug as directorate_slug', 'directorates.name as directorate_name',
 ] as const;
 
-function withJoins(db: Executor) {
+/** Decisions with their decision maker, directorate and portfolio: the names every view shows. */
+export function decisionsWithNames(db: Executor) {
   return db
     .selectFrom('decisions')
     .innerJoin('decision_makers', 'decision_makers.id', 'decisions.decision_maker_id')
@@ -104,7 +105,7 @@ function withJoins(db: Executor) {
 export type DecisionListRow = Awaited<ReturnType<typeof findDecisions>>[number];
 
 export async function findDecisions(db: Executor, filters: DecisionFilters, paging: Paging, options: { includeDrafts?: boolean } = {}) {
-  let query = applyFilters(withJoins(db) as unknown as DecisionQuery, filters, options) as unknown as ReturnType<typeof withJoins>;
+  let query = applyFilters(decisionsWithNames(db) as unknown as DecisionQuery, filters, options) as unknown as ReturnType<typeof decisionsWithNames>;
   const words = filters.q ? splitSearch(filters.q).words : '';
   if (words) {
     query = query.orderBy(sql`ts_rank(decisions.search, websearch_to_tsquery('english', ${words}))`, 'desc');
@@ -126,7 +127,7 @@ export async function countDecisions(db: Executor, filters: DecisionFilters, opt
 }
 
 export async function findDecisionById(db: Executor, id: number) {
-  return withJoins(db).select(LIST_COLUMNS).where('decisions.id', '=', id).executeTakeFirst();
+  return decisionsWithNames(db).select(LIST_COLUMNS).where('decisions.id', '=', id).executeTakeFirst();
 }
 
 export async function committeesFor(db: Executor, ids: number[]) {

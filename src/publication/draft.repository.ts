@@ -1,4 +1,4 @@
-import { committeesFor, wardsFor } from '../decisions/decision.repository.ts';
+import { committeesFor, wardsFor, decisionsWithNames } from '../decisions/decision.repository.ts';
 import { canonicalReference } from '../decisions/reference.ts';
 import { planEntries } from '../plans/plan.repository.ts';
 import { portfolioOn, type Executor } from '../reference/reference.repository.ts';
@@ -55,11 +55,7 @@ export async function usedReferences(db: Executor): Promise<Set<string>> {
  * taken under an exception (for Part 4), and everything in the previous plan (to say why it went).
  */
 export async function draftDecisionFacts(db: Executor, previousPlanId: number | null): Promise<DecisionFacts[]> {
-  const rows = await db
-    .selectFrom('decisions')
-    .innerJoin('decision_makers', 'decision_makers.id', 'decisions.decision_maker_id')
-    .innerJoin('directorates', 'directorates.id', 'decisions.directorate_id')
-    .leftJoin('portfolios', 'portfolios.id', 'decisions.portfolio_id')
+  const rows = await decisionsWithNames(db)
     .select([
       'decisions.id', 'decisions.reference', 'decisions.title', 'decisions.description', 'decisions.part',
       'decisions.is_key', 'decisions.status', 'decisions.expected_date', 'decisions.expected_precision',

@@ -1,5 +1,6 @@
 import type { Executor } from '../../reference/reference.repository.ts';
 import type { DecisionChoices } from './decision-form.ts';
+import { decisionsWithNames } from '../decision.repository.ts';
 
 /** The reference data a decision's form offers, by name. */
 export async function decisionChoices(db: Executor): Promise<DecisionChoices> {
@@ -41,11 +42,7 @@ export async function wardIdsOf(db: Executor, decisionId: number): Promise<numbe
  * reference data, so the log still reads correctly after an entity is renamed or merged.
  */
 export async function auditStateOf(db: Executor, decisionId: number): Promise<Record<string, unknown> | undefined> {
-  const row = await db
-    .selectFrom('decisions')
-    .innerJoin('decision_makers', 'decision_makers.id', 'decisions.decision_maker_id')
-    .innerJoin('directorates', 'directorates.id', 'decisions.directorate_id')
-    .leftJoin('portfolios', 'portfolios.id', 'decisions.portfolio_id')
+  const row = await decisionsWithNames(db)
     .select([
       'decisions.title', 'decisions.description', 'decisions.part', 'decisions.is_key', 'decisions.status',
       'decisions.expected_date_text', 'decisions.expected_date', 'decisions.expected_precision', 'decisions.ward_scope',
