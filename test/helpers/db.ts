@@ -52,33 +52,39 @@ export async function freshDb(options: { sample?: boolean } = {}): Promise<DbHan
     await migrateToLatestOrThrow(handle.db);
     return handle;
   }
+  return freshSchema(url, options);
+}
+
+/*
+ * kysely's migrator lists the tables of EVERY schema before it takes its own lock, so a test
+ * file dropping its schema at that moment made another file's fresh migration fail with
+ * "schema test_… does not exist". Migrations hold this advisory lock shared (many at once) and
+ * a drop holds it exclusively, so a drop never overlaps anyone's introspection.
+ */
+const SCHEMA_LIFECYCLE_LOCK = 727_1955;
+
+async function withSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
   try {
-    return await freshSchema(url, options);
-  } catch (error) {
-    // Seen rarely on a server under heavy load from many parallel test files: a brand-new
-    // schema's first migration reports a missing schema or column. A real migration fault is
-    // deterministic and fails the second, fresh schema too, so one retry hides no bug.
-    if (!/Migration .* failed/.test((error as Error).message)) throw error;
-    console.warn(`freshDb: retrying with a new schema after: ${(error as Error).message}`);
-    return freshSchema(url, options);
+    await client.query(`SELECT pg_advisory_lock${suffix}($1)`, [SCHEMA_LIFECYCLE_LOCK]);
+    return await work(client);
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock${suffix}($1)`, [SCHEMA_LIFECYCLE_LOCK]).catch(() => undefined);
+    await client.end();
   }
 }
 
 async function freshSchema(url: string, options: { sample?: boolean }): Promise<DbHandle> {
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
   const handle = await createDb({ databaseUrl: url, schema, poolSize: 4 });
-  const dropSchema = async () => {
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    await cleanup.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await cleanup.end();
-  };
+  const dropSchema = () => withSchemaLock(url, 'exclusive', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   try {
-    await migrateToLatestOrThrow(handle.db, schema);
+    await withSchemaLock(url, 'shared', async (client) => {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await migrateToLatestOrThrow(handle.db, schema);
+    });
   } catch (error) {
     await handle.close();
     await dropSchema();
