@@ -130,6 +130,12 @@ export async function findDecisionById(db: Executor, id: number) {
   return decisionsWithNames(db).select(LIST_COLUMNS).where('decisions.id', '=', id).executeTakeFirst();
 }
 
+/** Several decisions in one query (in no particular order), e.g. those behind a feed's events. */
+export async function findDecisionsByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  return decisionsWithNames(db).select(LIST_COLUMNS).where('decisions.id', 'in', [...new Set(ids)]).execute();
+}
+
 export async function committeesFor(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   return db

@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../reference/reference.repository.ts';
-import { applyFilters, findDecisionById, findDecisions, type DecisionListRow } from '../decisions/decision.repository.ts';
+import { applyFilters, findDecisions, findDecisionsByIds, type DecisionListRow } from '../decisions/decision.repository.ts';
 import type { FeedScope } from './feed-scope.ts';
 
 type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;
@@ -31,10 +31,10 @@ export async function recentEvents(db: Executor, scope: FeedScope, limit: number
 
 export type EventRow = Awaited<ReturnType<typeof recentEvents>>[number];
 
-/** Public decisions by id, through the one query behind every public view of a decision. */
+/** Public decisions by id, in one query, with the columns behind every public view of a decision. */
 export async function publicDecisionRows(db: Executor, ids: number[]): Promise<DecisionListRow[]> {
-  const rows = await Promise.all([...new Set(ids)].map((id) => findDecisionById(db, id)));
-  return rows.filter((row): row is DecisionListRow => row !== undefined && row.status !== 'draft');
+  const rows = await findDecisionsByIds(db, ids);
+  return rows.filter((row) => row.status !== 'draft');
 }
 
 /** Every public decision in a scope (at most `cap`), in date order. */
