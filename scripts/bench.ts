@@ -1,7 +1,7 @@
 /*
  * Feed throughput and latency on the sample plan, over loopback HTTP only:
  *   npm run bench -- [--requests 2000] [--cold 300] [--concurrency 8]
- * Runs on an in-memory PGlite. Cold renders are measured one at a time (each after an
+ * Runs on a throwaway embedded PostgreSQL. Cold renders are measured one at a time (each after an
  * invalidation), since concurrent requests for one feed share a single render by design.
  * For steadier memory figures, let it collect garbage between cases:
  *   NODE_OPTIONS=--expose-gc npm run bench --
@@ -9,9 +9,12 @@
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
+import { createRequestListener } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { createDb } from '../src/db/create-db.ts';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../src/db/open-database.ts';
 import { migrateToLatestOrThrow } from '../src/db/migrate.ts';
 import { createDeps } from '../src/deps.ts';
 import { systemClock } from '../src/lib/clock.ts';
@@ -32,12 +35,15 @@ const CONCURRENCY = bounded(values.concurrency, 64);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const config = { ...loadConfig(), databaseUrl: undefined, host: '127.0.0.1', baseUrl: 'https://forwardplan.example.gov.uk' };
-  const handle = await createDb({});
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'forward-plan-bench-'));
+  chmodSync(dataDir, 0o755);
+  const config = { ...loadConfig(), databaseUrl: undefined, dataDir, host: '127.0.0.1', baseUrl: 'https://forwardplan.example.gov.uk' };
+  const database = await openDatabase(config, 'service');
+  const handle = database.handle;
   await migrateToLatestOrThrow(handle.db);
   const deps = createDeps(config, handle.db, systemClock, handle);
   await loadSample(deps);
-  const server = createServer(createApp(deps).callback());
+  const server = createServer(createRequestListener(deps));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -119,7 +125,7 @@ async function main() {
   const header = ['case', 'requests', 'concurrency', 'req/s', 'p50 ms', 'p95 ms', 'bytes/resp', 'renders', 'RSS after'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`Node ${process.version}, embedded PGlite, sample plan (39 decisions), 127.0.0.1:${port}`);
+  console.log(`Node ${process.version}, embedded PostgreSQL, sample plan (39 decisions), 127.0.0.1:${port}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(`memory (RSS): ${mb(rssBefore)} before the requests, ${mb(process.memoryUsage().rss)} after; feed cache ${deps.feeds.stats().entries} entries, ${mb(deps.feeds.stats().bytes)}`);
@@ -127,7 +133,8 @@ async function main() {
   agent.destroy();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await deps.feeds.close();
-  await handle.close();
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 main().catch((error: unknown) => {

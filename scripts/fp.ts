@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { createDb } from '../src/db/create-db.ts';
+import { openDatabase } from '../src/db/open-database.ts';
 import { migrateToLatestOrThrow } from '../src/db/migrate.ts';
 import { createDeps } from '../src/deps.ts';
 import { isDatabaseUnavailable } from '../src/http/errors.ts';
@@ -18,15 +17,16 @@ async function main(argv: string[]): Promise<number> {
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   const config = loadConfig();
-  const handle = await createDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
-  });
+  // Beside a running service on the embedded database this uses the same server; otherwise it
+  // starts the server for the command and stops it after.
+  const database = await openDatabase(config, 'cli', (message) => write(io.stderr, message));
+  const deps = createDeps(config, database.handle.db, systemClock, database.handle);
   try {
-    await migrateToLatestOrThrow(handle.db);
-    return await command.run(args, createDeps(config, handle.db, systemClock), io);
+    await migrateToLatestOrThrow(database.handle.db);
+    return await command.run(args, deps, io);
   } finally {
-    await handle.close();
+    await deps.feeds.close();
+    await database.close();
   }
 }
 

@@ -2,6 +2,7 @@ import './http/context.ts';
 import Router from '@koa/router';
 import Koa from 'koa';
 import compress from 'koa-compress';
+import type { RequestListener } from 'node:http';
 import { constants as zlib } from 'node:zlib';
 import type { Deps } from './deps.ts';
 import { staticAssets } from './http/assets.ts';
@@ -10,7 +11,9 @@ import { csrfProtection, resolveSecretKey } from './http/csrf.ts';
 import { formBodyParser } from './http/forms.ts';
 import { loadSession } from './auth/session.middleware.ts';
 import { adminAreaNeedsSignIn } from './auth/require-role.ts';
-import { createRenderer, createTemplates, cspNonce } from './http/render.ts';
+import { createRenderer, createTemplates } from './http/render.ts';
+import { cacheFill } from './http/cache/cache-fill.ts';
+import { createResponseCache, type ResponseCache } from './http/cache/response-cache.ts';
 import { securityHeaders } from './http/security.ts';
 import { allRoutes } from './routes.ts';
 
@@ -23,8 +26,30 @@ export const NAVIGATION = [
   { href: '/plans', text: 'Published plans' },
 ];
 
+export function responseCacheFor(deps: Deps): ResponseCache {
+  return createResponseCache({
+    changes: deps.changes,
+    clock: deps.clock,
+    maxBytes: deps.config.responseCacheMb * 1024 * 1024,
+    fallbackTtlMs: deps.config.feedFallbackTtlSeconds * 1000,
+  });
+}
+
+/**
+ * The service's HTTP request listener: the shared response cache answers what it holds before
+ * anything else runs (a Koa context per request would cost about as much as the whole answer);
+ * every other request goes to the Koa application, which fills the cache.
+ */
+export function createRequestListener(deps: Deps): RequestListener & { cache: ResponseCache } {
+  const cache = responseCacheFor(deps);
+  const app = createApp(deps, cache).callback();
+  return Object.assign((req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]) => {
+    if (!cache.tryServe(req, res)) void app(req, res);
+  }, { cache });
+}
+
 /** Builds the HTTP application from its dependencies. Reads no environment, never listens. */
-export function createApp(deps: Deps): Koa {
+export function createApp(deps: Deps, cache: ResponseCache = responseCacheFor(deps)): Koa {
   const app = new Koa({ proxy: deps.config.trustProxy });
   app.silent = true;
   const templates = createTemplates();
@@ -42,8 +67,8 @@ export function createApp(deps: Deps): Koa {
     });
   };
 
-  app.use(cspNonce);
   app.use(securityHeaders);
+  app.use(cacheFill(cache));
   app.use(errorHandler((ctx, template, data) => ctx.render(template, data)));
   app.use(compress({ threshold: 1024, br: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(staticAssets());

@@ -35,6 +35,12 @@ const url = (raw: string) => {
 export const settings = {
   port: { env: 'PORT', doc: 'HTTP port to listen on', default: 3000, parse: integer(0, 65535) },
   host: { env: 'HOST', doc: 'Interface to listen on', default: '127.0.0.1', parse: text },
+  maxConnections: {
+    env: 'MAX_CONNECTIONS',
+    doc: 'Open HTTP connections this instance accepts at once; one more is answered 503 (keep it below the file-descriptor limit, ulimit -n)',
+    default: 2000,
+    parse: integer(10, 1_000_000),
+  },
   baseUrl: {
     env: 'BASE_URL',
     doc: 'Public address of the service, used for absolute links in feeds and emails',
@@ -43,19 +49,31 @@ export const settings = {
   },
   databaseUrl: {
     env: 'DATABASE_URL',
-    doc: 'PostgreSQL connection string; when unset, embedded PGlite is used',
+    doc: 'PostgreSQL connection string; when unset, the service starts (and stops) a private PostgreSQL server in DATA_DIR/postgres',
     default: undefined as string | undefined,
     parse: optionalText,
   },
+  databasePoolSize: {
+    env: 'DATABASE_POOL_SIZE',
+    doc: 'Connections this instance keeps to the database at most',
+    default: 10,
+    parse: integer(1, 500),
+  },
+  databaseTimeoutSeconds: {
+    env: 'DATABASE_TIMEOUT_SECONDS',
+    doc: 'Longest a web request waits for a database connection, and longest one statement may run, before the request is answered 503 (the fp command line allows 10 minutes)',
+    default: 5,
+    parse: integer(1, 600),
+  },
   dataDir: {
     env: 'DATA_DIR',
-    doc: 'Folder for the embedded database and the development mail drop',
+    doc: 'Folder for the embedded database (DATA_DIR/postgres and its password) and the development mail drop',
     default: () => path.resolve('data'),
     parse: (raw: string) => path.resolve(raw),
   },
   loadSample: {
     env: 'LOAD_SAMPLE',
-    doc: 'Load the sample plan into an empty database at start (default: only on embedded PGlite)',
+    doc: 'Load the sample plan into an empty database at start (default: only on the embedded database)',
     default: undefined as boolean | undefined,
     parse: bool,
   },
@@ -165,6 +183,12 @@ export const settings = {
     doc: 'Hours after signing in at which a staff session ends however active it is',
     default: 12,
     parse: integer(1, 7 * 24),
+  },
+  responseCacheMb: {
+    env: 'RESPONSE_CACHE_MB',
+    doc: 'Megabytes of rendered public pages, API responses and feeds (with their compressed copies) kept in memory, least recently used dropped first',
+    default: 64,
+    parse: integer(0, 4096),
   },
   feedCacheEntries: {
     env: 'FEED_CACHE_ENTRIES',

@@ -8,7 +8,7 @@ import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
 import { createCouncilService } from './reference/council.service.ts';
 import { createReferenceDataService } from './reference/reference.service.ts';
-import { changeSourceFor } from './feeds/changes.ts';
+import { changeSourceFor, createChangeWatcher } from './feeds/changes.ts';
 import { createFeedService } from './feeds/feeds.service.ts';
 import { createPublicationService } from './publication/publication.service.ts';
 import { createKeepingService } from './decisions/staff/keeping.service.ts';
@@ -17,11 +17,13 @@ import { createComments } from './comments/comments.ts';
 
 /**
  * The composition root: data access → services. createApp, the CLI, the scheduler and the
- * tests all build their world through this one function. `handle.pglite`: the embedded
- * database, when there is one, whose changes the feeds listen for.
+ * tests all build their world through this one function. `handle`: where changes to the public
+ * data are heard (LISTEN on its server, and this process's own commits); without it, caches of
+ * public pages and feeds fall back to a short lifetime.
  */
-export function createDeps(config: Config, db: Db, clock: Clock, handle: Pick<DbHandle, 'pglite'> = {}) {
+export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partial<Pick<DbHandle, 'url' | 'onWrite'>>) {
   const mail = createMailer(config, db, clock);
+  const changes = createChangeWatcher(changeSourceFor(handle), db);
   const alerts = createAlerts(config, db, clock, mail);
   return {
     config,
@@ -38,7 +40,8 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle: Pick<Db
     audit: createAuditService(db),
     comments: createComments(config, db, clock, mail),
     publication: createPublicationService({ db, clock, alerts }),
-    feeds: createFeedService(config, db, changeSourceFor(config.databaseUrl, handle.pglite)),
+    changes,
+    feeds: createFeedService(config, db, changes),
   };
 }
 

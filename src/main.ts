@@ -1,38 +1,38 @@
-import path from 'node:path';
-import { createApp } from './app.ts';
+import { createRequestListener } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createDb } from './db/create-db.ts';
+import { openDatabase } from './db/open-database.ts';
 import { migrateToLatestOrThrow } from './db/migrate.ts';
 import { createDeps } from './deps.ts';
 import { compileAssets } from './http/assets.ts';
+import { createHttpServer } from './http/server.ts';
 import { systemClock } from './lib/clock.ts';
 import { startBackgroundWork } from './background.ts';
 import { loadSampleIfEmpty } from './sample/load-sample.ts';
 
 async function main() {
   const config = loadConfig();
-  const handle = await createDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
-  });
-  const applied = await migrateToLatestOrThrow(handle.db);
-  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
-
-  const deps = createDeps(config, handle.db, systemClock, handle);
-  const shouldLoadSample = config.loadSample ?? handle.kind === 'pglite';
-  if (shouldLoadSample) {
-    const loaded = await loadSampleIfEmpty(deps);
-    if (loaded) console.log(`Loaded the sample plan: ${loaded}`);
+  const database = await openDatabase(config, 'service');
+  const stopDatabase = async () => database.close().catch((error: Error) => console.error(`stopping the database: ${error.message}`));
+  const deps = createDeps(config, database.handle.db, systemClock, database.handle);
+  try {
+    const applied = await migrateToLatestOrThrow(database.handle.db);
+    if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+    const shouldLoadSample = config.loadSample ?? database.embedded !== undefined;
+    if (shouldLoadSample) {
+      const loaded = await loadSampleIfEmpty(deps);
+      if (loaded) console.log(`Loaded the sample plan: ${loaded}`);
+    }
+    await compileAssets();
+  } catch (error) {
+    await deps.feeds.close();
+    await stopDatabase();
+    throw error;
   }
-
-  await compileAssets();
-  const app = createApp(deps);
-  const server = app.listen(config.port, config.host, () => {
-    const where = handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-    console.log(`Forward Plan service on http://${config.host}:${config.port} (${where})`);
+  const server = createHttpServer(createRequestListener(deps), { maxConnections: config.maxConnections });
+  server.listen(config.port, config.host, () => {
+    console.log(`Database: ${database.description}`);
+    console.log(`Forward Plan service on http://${config.host}:${config.port}`);
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
   const background = startBackgroundWork(deps);
 
   let stopping = false;
@@ -41,9 +41,14 @@ async function main() {
     stopping = true;
     console.log(`${signal}: stopping`);
     await background.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      // A request still running after this long is cut off rather than holding the stop.
+      setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    });
     await deps.feeds.close();
-    await handle.close();
+    await stopDatabase();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

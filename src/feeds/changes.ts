@@ -1,15 +1,23 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Db } from '../db/create-db.ts';
+import type { Db, DbHandle } from '../db/create-db.ts';
 
 /** The channel the change-notify triggers (migration 2026-11-23T0051) announce on. */
 export const CHANGE_CHANNEL = 'forward_plan_changed';
 
+/**
+ * The tables whose changes the triggers announce: everything public pages, the API and the
+ * feeds are made from. The migration cannot import this list (migrations are frozen), so a test
+ * compares it with the triggers in the database.
+ */
+export const PUBLIC_TABLES: ReadonlySet<string> = new Set([
+  'decisions', 'decision_events', 'decision_committees', 'decision_wards', 'plans',
+  'committees', 'wards', 'directorates', 'decision_makers', 'portfolios', 'council',
+]);
+
 export type ChangeSource =
-  | { kind: 'postgres'; connectionString: string }
-  | { kind: 'pglite'; pglite: PGlite }
-  | { kind: 'none' };
+  | { kind: 'postgres'; connectionString: string; onWrite?: DbHandle['onWrite'] }
+  | { kind: 'none'; onWrite?: DbHandle['onWrite'] };
 
 /**
  * A counter that moves whenever the published data may have changed. Caches keep what they
@@ -26,10 +34,11 @@ export interface ChangeWatcher {
   close(): Promise<void>;
 }
 
-export function changeSourceFor(databaseUrl: string | undefined, pglite: PGlite | undefined): ChangeSource {
-  if (pglite) return { kind: 'pglite', pglite };
-  if (databaseUrl) return { kind: 'postgres', connectionString: databaseUrl };
-  return { kind: 'none' };
+/** Where changes are heard: NOTIFY on the handle's server, and this process's own commits at once. */
+export function changeSourceFor(handle: Partial<Pick<DbHandle, 'url' | 'onWrite'>> | undefined): ChangeSource {
+  const onWrite = handle?.onWrite;
+  if (handle?.url) return { kind: 'postgres', connectionString: handle.url, ...(onWrite ? { onWrite } : {}) };
+  return { kind: 'none', ...(onWrite ? { onWrite } : {}) };
 }
 
 interface WatcherOptions {
@@ -49,13 +58,17 @@ export function createChangeWatcher(source: ChangeSource, db: Db, options: Watch
   let started: Promise<void> | undefined;
   let schema: string | undefined;
   let client: pg.Client | undefined;
-  let unlisten: (() => Promise<void>) | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryMs = firstRetry;
 
   const bump = () => {
     version += 1;
   };
+  const stopHearingOwnWrites = source.onWrite?.((tables) => {
+    for (const table of tables) {
+      if (PUBLIC_TABLES.has(table)) return bump();
+    }
+  });
   // The payload names the schema whose tables changed; an empty one (hand-sent NOTIFY) counts too.
   const onNotify = (payload: string | undefined) => {
     if (!payload || payload === schema) bump();
@@ -113,20 +126,11 @@ export function createChangeWatcher(source: ChangeSource, db: Db, options: Watch
     retryMs = Math.min(retryMs * 2, 60_000);
   }
 
-  async function listenOnPglite(pglite: PGlite): Promise<void> {
-    // Through the query queue, so LISTEN never runs inside someone else's open transaction
-    // (where a rollback would undo it).
-    unlisten = await db.connection().execute(() => pglite.listen(CHANGE_CHANNEL, onNotify));
-    bump();
-    heard = true;
-  }
-
   async function connect(): Promise<void> {
     if (source.kind === 'none' || closed) return;
     try {
       schema ??= await ourSchema();
-      if (source.kind === 'pglite') await listenOnPglite(source.pglite);
-      else await listenOnPostgres(source.connectionString);
+      await listenOnPostgres(source.connectionString);
     } catch (error) {
       log(`feeds: cannot listen for changes (${(error as Error).message}); caching for a short time only, trying again`);
       scheduleRetry();
@@ -148,8 +152,7 @@ export function createChangeWatcher(source: ChangeSource, db: Db, options: Watch
       const current = client;
       client = undefined;
       await current?.end().catch(() => undefined);
-      if (unlisten && source.kind === 'pglite' && !source.pglite.closed) await unlisten().catch(() => undefined);
-      unlisten = undefined;
+      stopHearingOwnWrites?.();
     },
   };
 }

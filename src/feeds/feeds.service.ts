@@ -1,34 +1,20 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/create-db.ts';
 import { createDecisionService } from '../decisions/decision.service.ts';
-import { createChangeWatcher, type ChangeSource } from './changes.ts';
+import type { ChangeWatcher } from './changes.ts';
 import { FeedCache } from './feed-cache.ts';
 import { MEDIA_TYPES, type FeedFormat } from './feed-links.ts';
 import { createFeedRenderer } from './feed-render.ts';
 import { scopeQuery, type FeedScope } from './feed-scope.ts';
 
-export type ContentCoding = 'br' | 'gzip';
-
-/** A rendered feed as HTTP serves it; the compressed copies are made on first request. */
+/** A rendered feed as HTTP serves it (the shared response cache compresses it). */
 export interface FeedRepresentation {
   contentType: string;
   etag: string;
   lastModified: Date;
   body: Buffer;
-  encoded: Partial<Record<ContentCoding, Promise<Buffer>>>;
 }
-
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-// Made once per cache entry and served many times, so worth the best compression.
-const ENCODERS: Record<ContentCoding, (body: Buffer) => Promise<Buffer>> = {
-  br: (body) => brotli(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-  gzip: (body) => gzipAsync(body, { level: 9 }),
-};
 
 /** While changes are heard, an entry lives until one happens; this only bounds a missed notification. */
 const LISTENING_MAX_AGE_MS = 15 * 60_000;
@@ -38,12 +24,11 @@ export interface FeedServiceOptions {
   calendarEvents?: number;
 }
 
-export function createFeedService(config: Config, db: Db, source: ChangeSource, options: FeedServiceOptions = {}) {
+export function createFeedService(config: Config, db: Db, changes: ChangeWatcher, options: FeedServiceOptions = {}) {
   const renderer = createFeedRenderer(db, createDecisionService(db), config.baseUrl, {
     items: options.items ?? 50,
     calendarEvents: options.calendarEvents ?? 5_000,
   });
-  const changes = createChangeWatcher(source, db);
   const cache = new FeedCache<FeedRepresentation>({ maxEntries: config.feedCacheEntries, maxBytes: 64 * 1024 * 1024 });
   const inFlight = new Map<string, Promise<FeedRepresentation>>();
   const stats = { hits: 0, renders: 0 };
@@ -54,7 +39,7 @@ export function createFeedService(config: Config, db: Db, source: ChangeSource, 
     const body = Buffer.from(text, 'utf8');
     // Weak: the same feed sent gzipped, brotli'd or plain is one representation to a cache.
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    return { contentType: `${MEDIA_TYPES[format]}; charset=utf-8`, etag, lastModified, body, encoded: {} };
+    return { contentType: `${MEDIA_TYPES[format]}; charset=utf-8`, etag, lastModified, body };
   }
 
   return {
@@ -77,20 +62,13 @@ export function createFeedService(config: Config, db: Db, source: ChangeSource, 
       if (!pending) {
         pending = render(format, scope)
           .then((rep) => {
-            // Room for the compressed copies too, which come to well under half the body.
-            cache.set(key, version, rep, Math.ceil(rep.body.length * 1.5));
+            cache.set(key, version, rep, rep.body.length);
             return rep;
           })
           .finally(() => inFlight.delete(flight));
         inFlight.set(flight, pending);
       }
       return pending;
-    },
-
-    /** The body in a content coding, compressed once per cached representation. */
-    encoded(rep: FeedRepresentation, coding: ContentCoding): Promise<Buffer> {
-      rep.encoded[coding] ??= ENCODERS[coding](rep.body);
-      return rep.encoded[coding];
     },
 
     /** Validates a scope and names it, for the pages that offer its feeds. */

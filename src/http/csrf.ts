@@ -35,6 +35,13 @@ function isExemptRoute(match: MatchResult | undefined): boolean {
   );
 }
 
+const issuedTo = new WeakSet<Context>();
+
+/** Whether this response carries the browser's anti-forgery token (a form): never a shared page. */
+export function csrfTokenIssued(ctx: Context): boolean {
+  return issuedTo.has(ctx);
+}
+
 let processKey: string | undefined;
 
 /** SECRET_KEY, or (outside production, where config refuses to start without it) a key for this process only. */
@@ -75,10 +82,13 @@ export function csrfProtection(options: CsrfOptions) {
   const key = options.secretKey;
   return async (ctx: Context, next: Next) => {
     let token: string | undefined;
+    // Not enumerable: copying ctx.state (as the renderer does) must not issue a token, and with it
+    // a cookie, to a page that has no form.
     Object.defineProperty(ctx.state, 'csrfToken', {
-      enumerable: true,
+      enumerable: false,
       configurable: true,
       get() {
+        issuedTo.add(ctx);
         if (token === undefined) {
           let secret = ctx.cookies.get(CSRF_COOKIE);
           if (!secret || !SECRET_FORMAT.test(secret)) {

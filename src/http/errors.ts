@@ -18,13 +18,15 @@ export const forbidden = (message = 'You do not have permission to see this page
 const DATABASE_UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE',
   '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300',
+  // statement_timeout: the database is too slow to answer in time, which to the visitor is the same.
+  '57014',
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
   if (code && DATABASE_UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/i.test(
     error.message,
   );
 }
@@ -35,8 +37,28 @@ export function wantsJson(ctx: Context): boolean {
 
 type Renderer = (ctx: Context, template: string, data: Record<string, unknown>) => void;
 
+/**
+ * One line per outage, not a stack trace per request: when the database goes away every request
+ * fails the same way, and a log flooded with identical traces hides everything else.
+ */
+export function outageLogger(log: (line: string) => void = console.error, intervalMs = 10_000) {
+  let last = -Infinity;
+  let suppressed = 0;
+  return (ctx: Context, error: unknown) => {
+    const now = performance.now();
+    if (now - last < intervalMs) {
+      suppressed += 1;
+      return;
+    }
+    const more = suppressed > 0 ? ` (and ${suppressed} more since the last line)` : '';
+    log(`503 ${ctx.method} ${ctx.path}: database unavailable: ${error instanceof Error ? error.message : String(error)}${more}`);
+    last = now;
+    suppressed = 0;
+  };
+}
+
 /** The one error path: typed errors become their status, anything else a 500 with no internals shown. */
-export function errorHandler(render: Renderer) {
+export function errorHandler(render: Renderer, logOutage = outageLogger()) {
   return async (ctx: Context, next: Next) => {
     try {
       await next();
@@ -51,12 +73,13 @@ export function errorHandler(render: Renderer) {
         status = 503;
         message = 'Sorry, the service is unavailable at the moment. Try again in a few minutes.';
         ctx.set('Retry-After', '60');
+        logOutage(ctx, error);
       } else if (typeof (error as { status?: unknown }).status === 'number' && (error as { expose?: boolean }).expose) {
         // koa and body parsers throw http-errors (413 too large, 415 unsupported, 400 malformed).
         status = (error as { status: number }).status;
         message = status === 413 ? 'The information you sent is too large.' : (error as Error).message;
       }
-      if (status >= 500) console.error(`${ctx.method} ${ctx.path} failed:`, error);
+      if (status >= 500 && status !== 503) console.error(`${ctx.method} ${ctx.path} failed:`, error);
       ctx.status = status;
       if (wantsJson(ctx)) {
         ctx.body = { error: { status, message, ...(details.length ? { details } : {}) } };

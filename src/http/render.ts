@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import nunjucks from 'nunjucks';
 import { formatLongDate, formatMonth } from '../lib/dates.ts';
 
@@ -49,13 +50,23 @@ export function createRenderer(env: nunjucks.Environment, globals: () => Record<
       ...ctx.state,
       currentPath: ctx.path,
       currentUrl: ctx.url,
+      // A function, called only by a template that has a form (partials/csrf.njk): only such a
+      // page gets the anti-forgery cookie, and every other page stays the same for everyone.
+      csrfToken: () => ctx.state.csrfToken,
       ...data,
     });
   };
 }
 
-/** A fresh nonce per response for the one inline script govuk-frontend's template needs. */
-export async function cspNonce(ctx: Context, next: Next) {
-  ctx.state.cspNonce = randomBytes(16).toString('base64');
-  await next();
-}
+/**
+ * The CSP source for govuk-frontend's one inline script (it marks the body as having
+ * JavaScript), by hash rather than a per-response nonce, so a page is the same bytes for
+ * everyone and can be served from the shared cache. Read from the template itself, so an
+ * upgrade of govuk-frontend that changes the script changes the hash with it.
+ */
+export const GOVUK_INLINE_SCRIPT_HASH = (() => {
+  const template = readFileSync(`${govukDir}/govuk/template.njk`, 'utf8');
+  const script = /<script[^>]*>([^<]+)<\/script>/.exec(template)?.[1];
+  if (!script) throw new Error('govuk-frontend template.njk has no inline script to hash');
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+})();

@@ -1,23 +1,22 @@
 import type { Context, Next } from 'koa';
+import { GOVUK_INLINE_SCRIPT_HASH } from './render.ts';
 
-/** Security headers on every response; the nonce lets govuk-frontend's one inline script run. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+    `script-src 'self' ${GOVUK_INLINE_SCRIPT_HASH}`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  ].join('; ');
+
+/** Security headers on every response; the hash lets govuk-frontend's one inline script run. */
 export async function securityHeaders(ctx: Context, next: Next) {
-  const nonce = ctx.state.cspNonce as string | undefined;
-  ctx.set(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      `script-src 'self'${nonce ? ` 'nonce-${nonce}'` : ''}`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  );
+  ctx.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   ctx.set('X-Content-Type-Options', 'nosniff');
   ctx.set('X-Frame-Options', 'DENY');
   ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -27,6 +26,8 @@ export async function securityHeaders(ctx: Context, next: Next) {
   await next();
   // Set after the response is built so no handler can relax it: these pages hold personal data and tokens.
   if (STAFF_PAGES.test(ctx.path)) ctx.set('Cache-Control', 'no-store');
+  // A public page seen by signed-in staff may differ from everyone's: no shared cache may keep it.
+  else if (ctx.state.user) ctx.set('Cache-Control', 'private, no-store');
 }
 
 const STAFF_PAGES = /^\/(admin|sign-in|sign-out)(\/|$)/;

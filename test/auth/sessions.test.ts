@@ -1,6 +1,6 @@
 import test from 'ava';
 import { createHash } from 'node:crypto';
-import { createApp } from '../../src/app.ts';
+import { createRequestListener } from '../../src/app.ts';
 import { createDeps } from '../../src/deps.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -118,7 +118,7 @@ test.serial('a role change applies to the next request of an open session', asyn
 test.serial('sessions survive a restart: a new app on the same database knows the cookie', async (t) => {
   const { browser } = await signedIn('restart@example.gov.uk');
   const { config, db } = world.app.deps;
-  const server = createServer(createApp(createDeps(config, db, world.app.clock)).callback());
+  const server = createServer(createRequestListener(createDeps(config, db, world.app.clock)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`, {

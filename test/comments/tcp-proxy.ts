@@ -8,6 +8,12 @@ import type { AddressInfo } from 'node:net';
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let port = 0;
+  // Frozen: bytes are swallowed both ways, connections stay open — a server that stops answering.
+  let frozen = false;
+  const relay = (from: Socket, to: Socket) =>
+    from.on('data', (chunk) => {
+      if (!frozen) to.write(chunk);
+    });
   const makeServer = () =>
     createServer((client) => {
       const upstream = createConnection(target);
@@ -16,7 +22,10 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         s.on('close', () => sockets.delete(s));
         s.on('error', () => s.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      relay(client, upstream);
+      relay(upstream, client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
     });
   let server = makeServer();
   let running = false;
@@ -42,6 +51,12 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       if (running) return;
       server = makeServer();
       await listen();
+    },
+    freeze() {
+      frozen = true;
+    },
+    thaw() {
+      frozen = false;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import type { KyselyPlugin } from 'kysely';
 import Parser from 'rss-parser';
-import { createApp } from '../../src/app.ts';
+import { createRequestListener } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
@@ -40,9 +40,9 @@ export async function startFeedsApp(options: { config?: Partial<Config> } = {}):
     },
     transformResult: async (args) => args.result,
   };
-  const config = testConfig({ baseUrl: BASE_URL, databaseUrl: process.env.DATABASE_URL, ...options.config });
+  const config = testConfig({ baseUrl: BASE_URL, ...options.config });
   const deps = createDeps(config, handle.db.withPlugin(counter), new ManualClock('2024-02-26T10:00:00Z'), handle);
-  const server: Server = createServer(createApp(deps).callback());
+  const server: Server = createServer(createRequestListener(deps));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -168,15 +168,9 @@ export async function publishMovedPlan(db: DbHandle['db'], publishedOn = '2024-0
   return importPlan(db, Buffer.from(moved, 'utf8'), publishedOn);
 }
 
-/**
- * A second connection to the same database, as the `fp import-plan` CLI would open from another
- * process; on embedded PGlite (one process only) the app's own handle stands in for it.
- */
-export async function otherWriter(app: FeedsApp): Promise<{ db: DbHandle['db']; close(): Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { db: app.handle.db, close: async () => undefined };
-  const { rows } = await (await import('kysely')).sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(app.handle.db);
-  const other = await createDb({ databaseUrl: url, schema: rows[0]!.schema, poolSize: 1 });
+/** A second connection pool to the same database, as the `fp import-plan` CLI would open from another process. */
+export function otherWriter(app: FeedsApp): { db: DbHandle['db']; close(): Promise<void> } {
+  const other = createDb({ url: app.handle.url, poolSize: 1 });
   return { db: other.db, close: other.close };
 }
 

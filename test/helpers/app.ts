@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.ts';
+import type { KyselyPlugin } from 'kysely';
+import { createRequestListener } from '../../src/app.ts';
+import type { ResponseCache } from '../../src/http/cache/response-cache.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
@@ -12,16 +14,41 @@ export interface TestApp {
   clock: ManualClock;
   handle: DbHandle;
   url: string;
+  /** The shared response cache in front of the app. */
+  cache: ResponseCache;
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Queries the application has sent to the database so far. */
+  queries(): number;
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database, served on a free port; optionally with the sample plan. */
-export async function startTestApp(options: { sample?: boolean; config?: Partial<Config>; now?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  sample?: boolean;
+  config?: Partial<Config>;
+  now?: string;
+  /** False: no LISTEN connection, as when the service cannot listen (its own writes still count). */
+  listen?: boolean;
+}
+
+/**
+ * The real app on a fresh database, served on a free port as main.ts serves it (the shared
+ * response cache in front); optionally with the sample plan.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const handle = await freshDb({ sample: options.sample ?? false });
   const clock = new ManualClock(options.now ?? '2024-02-26T10:00:00Z');
-  const deps = createDeps(testConfig(options.config), handle.db, clock);
-  const server: Server = createServer(createApp(deps).callback());
+  const changes = options.listen === false ? { onWrite: handle.onWrite } : handle;
+  let count = 0;
+  const counter: KyselyPlugin = {
+    transformQuery(args) {
+      count += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const deps = createDeps(testConfig(options.config), handle.db.withPlugin(counter), clock, changes);
+  const listener = createRequestListener(deps);
+  const server: Server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -29,9 +56,12 @@ export async function startTestApp(options: { sample?: boolean; config?: Partial
     clock,
     handle,
     url,
+    cache: listener.cache,
     fetch: (path, init) => fetch(`${url}${path}`, { redirect: 'manual', ...init }),
+    queries: () => count,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.feeds.close();
       await handle.close();
     },
   };

@@ -1,101 +1,49 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
-import { migrateToLatestOrThrow } from '../../src/db/migrate.ts';
-import { testConfig } from '../../src/config.ts';
-import { createDeps } from '../../src/deps.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
-import { loadSample } from '../../src/sample/load-sample.ts';
+import { TEST_ENV, databaseUrl } from './test-databases.ts';
 
-const templates = new Map<string, Promise<Blob>>();
-
-/**
- * One migrated PGlite per test process (and one with the sample plan loaded), dumped, so each
- * test starts from a copy in ≈0.3 s instead of 2 s of initdb plus the import.
- */
-function template(sample: boolean): Promise<Blob> {
-  const key = sample ? 'sample' : 'empty';
-  let found = templates.get(key);
-  if (!found) {
-    found = (async () => {
-      const handle = await createDb(sample ? { loadDataDir: await template(false) } : {});
-      await migrateToLatestOrThrow(handle.db);
-      if (sample) await loadSampleInto(handle);
-      const dump = await dumpOf(handle);
-      await handle.close();
-      return dump;
-    })();
-    templates.set(key, found);
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(
+      `${name} is not set: run the tests with npm test (or npm run ava -- FILES), which starts a database server for them ` +
+        '(the embedded one, or DATABASE_URL) and prepares the template databases.',
+    );
   }
-  return found;
+  return value;
 }
 
-async function loadSampleInto(handle: DbHandle): Promise<void> {
-  const deps = createDeps(testConfig(), handle.db, new ManualClock('2024-02-26T10:00:00Z'));
-  await loadSample(deps);
+/** The server the test run uses (PostgreSQL 18 embedded, or DATABASE_URL's), for tests that need their own connections. */
+export function testServerUrl(database = 'postgres'): string {
+  return databaseUrl(required(TEST_ENV.serverUrl), database);
 }
 
-async function dumpOf(handle: DbHandle): Promise<Blob> {
-  if (!handle.pglite) throw new Error('not an embedded database');
-  return handle.pglite.dumpDataDir('none');
-}
-
-/**
- * A fresh, migrated database for one test: its own schema on the PostgreSQL server when
- * DATABASE_URL is set, otherwise an in-memory PGlite. Tests run in parallel without seeing
- * each other's data.
- */
-export async function freshDb(options: { sample?: boolean } = {}): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const handle = await createDb({ loadDataDir: await template(options.sample ?? false) });
-    await migrateToLatestOrThrow(handle.db);
-    return handle;
-  }
-  return freshSchema(url, options);
-}
-
-/*
- * kysely's migrator lists the tables of EVERY schema before it takes its own lock, so a test
- * file dropping its schema at that moment made another file's fresh migration fail with
- * "schema test_… does not exist". Migrations hold this advisory lock shared (many at once) and
- * a drop holds it exclusively, so a drop never overlaps anyone's introspection.
- */
-const SCHEMA_LIFECYCLE_LOCK = 727_1955;
-
-async function withSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testServerUrl() });
   await client.connect();
-  const suffix = mode === 'shared' ? '_shared' : '';
   try {
-    await client.query(`SELECT pg_advisory_lock${suffix}($1)`, [SCHEMA_LIFECYCLE_LOCK]);
     return await work(client);
   } finally {
-    await client.query(`SELECT pg_advisory_unlock${suffix}($1)`, [SCHEMA_LIFECYCLE_LOCK]).catch(() => undefined);
     await client.end();
   }
 }
 
-async function freshSchema(url: string, options: { sample?: boolean }): Promise<DbHandle> {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const handle = await createDb({ databaseUrl: url, schema, poolSize: 4 });
-  const dropSchema = () => withSchemaLock(url, 'exclusive', (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
-  try {
-    await withSchemaLock(url, 'shared', async (client) => {
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await migrateToLatestOrThrow(handle.db, schema);
-    });
-  } catch (error) {
-    await handle.close();
-    await dropSchema();
-    throw error;
-  }
-  if (options.sample) await loadSampleInto(handle);
+/**
+ * A fresh, migrated database for one test, copied from the run's template (with or without the
+ * sample plan) with CREATE DATABASE … TEMPLATE, so tests run in parallel without seeing each
+ * other's data, and each starts in a few tens of milliseconds. Closing it drops it.
+ */
+export async function freshDb(options: { sample?: boolean } = {}): Promise<DbHandle> {
+  const template = required(options.sample ? TEST_ENV.sampleTemplate : TEST_ENV.emptyTemplate);
+  const name = `${required(TEST_ENV.databasePrefix)}${randomBytes(5).toString('hex')}`;
+  await onServer((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const handle = createDb({ url: testServerUrl(name), poolSize: 4, timeoutMs: 30_000 });
   return {
     ...handle,
     async close() {
       await handle.close();
-      await dropSchema();
+      await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

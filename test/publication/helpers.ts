@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionContext } from 'ava';
-import { createApp } from '../../src/app.ts';
+import { createRequestListener } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/create-db.ts';
 import type { NewDecision } from '../../src/db/database.ts';
@@ -99,7 +99,7 @@ export async function printedEntries(db: Db, date: string) {
 
 /** The app built on the world's deps, served on a free port. */
 export async function serve(t: Pick<ExecutionContext, 'teardown'>, world: PublicationWorld) {
-  const server: Server = createServer(createApp(world.deps).callback());
+  const server: Server = createServer(createRequestListener(world.deps));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,4 @@
-import type { ContentCoding } from './feeds.service.ts';
+import type { Coding as ContentCoding } from './cache/cached-response.ts';
 
 /**
  * The content coding to send for an Accept-Encoding header: the one the client weights highest,

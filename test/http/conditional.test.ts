@@ -1,6 +1,6 @@
 import test from 'ava';
-import { etagMatches, isNotModified } from '../../src/feeds/conditional.ts';
-import { chooseCoding } from '../../src/feeds/content-coding.ts';
+import { etagMatches, isNotModified } from '../../src/http/conditional.ts';
+import { chooseCoding } from '../../src/http/content-coding.ts';
 
 const etag = 'W/"abc"';
 const modified = new Date('2024-02-23T09:00:00.500Z');
