@@ -23,7 +23,7 @@ export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) 
   router.get('/plans/:date', async (ctx) => {
     const plan = await plans.byDate(ctx.params.date ?? '');
     if (!plan) throw notFound('No plan was published on that date');
-    ctx.render('pages/plan.njk', { plan, council: await council.get(), pageTitle: `Plan published ${ctx.params.date}`, commentUrl: '/comments/new', ...feedLinksForFilters({}) });
+    ctx.render('pages/plan.njk', { plan, dated: true, council: await council.get(), pageTitle: `Plan published ${ctx.params.date}`, commentUrl: '/comments/new', ...feedLinksForFilters({}) });
   });
 
   router.get('/api/v1/plans', async (ctx) => {

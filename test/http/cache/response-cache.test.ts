@@ -85,6 +85,8 @@ test('a published plan is served immutable at its dated addresses; the current p
     t.is(response.status, 200, path);
     t.is(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', path);
   }
+  const dated = await (await app.fetch('/plans/2024-02-23')).text();
+  t.regex(dated, /This is the plan as published on 23 February 2024/, 'it cannot say whether it is the latest, which would change');
   for (const path of ['/', '/plans', '/decisions', '/api/v1/plans/2024-02-23']) {
     const response = await app.fetch(path);
     await response.arrayBuffer();
