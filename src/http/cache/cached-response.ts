@@ -24,6 +24,8 @@ export interface CachedResponse {
   compressible: boolean;
   encoded: Partial<Record<Coding, Promise<Buffer>>>;
   ready: Partial<Record<Coding, Buffer>>;
+  /** Each variant's whole response header list, flat (name, value, …), made on first use. */
+  heads: Partial<Record<Variant, string[]>>;
   /** The rendered response's own headers (content type, cache control, security headers …). */
   headers: [string, string][];
   notModifiedHeaders: [string, string][];
@@ -87,6 +89,7 @@ export async function toCachedResponse(rendered: RenderedResponse, version: numb
     compressible,
     encoded: {},
     ready: {},
+    heads: {},
     headers,
     notModifiedHeaders: headers.filter(([name]) => !BODY_HEADERS.has(name)),
     version,

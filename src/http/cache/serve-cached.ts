@@ -49,16 +49,17 @@ function requestedRange(req: IncomingMessage, entry: CachedResponse): RangeAnswe
 }
 
 function write(res: ServerResponse, head: boolean, status: number, headers: Headers, body?: Buffer): void {
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  if (body !== undefined) flat.push('content-length', String(body.length));
+  send(res, head, status, flat, body);
+}
+
+function send(res: ServerResponse, head: boolean, status: number, flat: string[], body?: Buffer): void {
   // On a miss Koa has already set the rendered headers on this response: the entry's replace them.
-  for (const name of res.getHeaderNames()) res.removeHeader(name);
-  res.statusCode = status;
-  for (const [name, value] of headers) res.appendHeader(name, value);
-  if (body === undefined) {
-    res.end();
-    return;
-  }
-  res.setHeader('content-length', body.length);
-  res.end(head ? undefined : body);
+  if (res.getHeaderNames().length > 0) for (const name of res.getHeaderNames()) res.removeHeader(name);
+  res.writeHead(status, flat);
+  res.end(head || body === undefined ? undefined : body);
 }
 
 function variantHeaders(entry: CachedResponse, variant: Variant): Headers {
@@ -66,6 +67,18 @@ function variantHeaders(entry: CachedResponse, variant: Variant): Headers {
   if (entry.compressible) headers.push(['vary', 'Accept-Encoding']);
   if (variant !== 'identity') headers.push(['content-encoding', variant]);
   return headers;
+}
+
+/** A full 200 of one variant: its header list is made once per entry and reused. */
+function sendWhole(res: ServerResponse, head: boolean, entry: CachedResponse, variant: Variant, body: Buffer): void {
+  let flat = entry.heads[variant];
+  if (!flat) {
+    flat = [];
+    for (const [name, value] of variantHeaders(entry, variant)) flat.push(name, value);
+    flat.push('content-length', String(body.length));
+    entry.heads[variant] = flat;
+  }
+  send(res, head, 200, flat, body);
 }
 
 /**
@@ -91,11 +104,11 @@ export function serveCached(req: IncomingMessage, res: ServerResponse, entry: Ca
     headers.push(['content-range', `bytes ${range.start}-${range.end}/${entry.body.length}`]);
     return write(res, head, 206, headers, entry.body.subarray(range.start, range.end + 1));
   }
-  if (!coding) return write(res, head, 200, variantHeaders(entry, 'identity'), entry.body);
+  if (!coding) return sendWhole(res, head, entry, 'identity', entry.body);
   const ready = entry.ready[coding];
-  if (ready) return write(res, head, 200, variantHeaders(entry, coding), ready);
+  if (ready) return sendWhole(res, head, entry, coding, ready);
   return encodedBody(entry, coding).then(
-    (body) => write(res, head, 200, variantHeaders(entry, coding), body),
-    () => write(res, head, 200, variantHeaders(entry, 'identity'), entry.body),
+    (body) => sendWhole(res, head, entry, coding, body),
+    () => sendWhole(res, head, entry, 'identity', entry.body),
   );
 }
