@@ -4,6 +4,9 @@ import type { Socket } from 'node:net';
 export interface HttpServerOptions {
   /** Open connections at most; one more is answered 503 and closed. */
   maxConnections: number;
+  /** How long a client may take to send its request headers (default 10 s) and whole request (30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 const BUSY = [
@@ -21,7 +24,17 @@ const BUSY = [
  * a short 503 instead of holding a file descriptor the service needs.
  */
 export function createHttpServer(listener: RequestListener, options: HttpServerOptions): Server {
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000, maxHeaderSize: 16 * 1024 }, listener);
+  const server = createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      keepAliveTimeout: 5_000,
+      maxHeaderSize: 16 * 1024,
+      // Node checks the two timeouts above this often; the default (30 s) would let them overrun.
+      connectionsCheckingInterval: 1_000,
+    },
+    listener,
+  );
   server.timeout = 60_000;
   const open = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
