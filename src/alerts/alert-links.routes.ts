@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { csrfExempt } from '../http/csrf.ts';
 import { notFound } from '../http/errors.ts';
 import { readForm } from '../http/forms.ts';
+import { parseId } from '../lib/ids.ts';
 import { CONFIRM_WITHIN_DAYS } from './alert-limits.ts';
 import { tokenPage } from './alert-page-headers.ts';
 
@@ -35,8 +36,8 @@ export function alertLinkRoutes({ alerts }: Pick<Deps, 'alerts'>) {
 
   router.post('/alerts/manage/:token/remove', async (ctx) => {
     tokenPage(ctx);
-    const id = Number(readForm(ctx).text('subscription'));
-    const result = Number.isSafeInteger(id) && id > 0 ? await alerts.manage.remove(ctx.params.token, id) : 'not-found';
+    const id = parseId(readForm(ctx).text('subscription'));
+    const result = id === undefined ? 'not-found' : await alerts.manage.remove(ctx.params.token, id);
     if (result === 'not-found') throw notFound(UNKNOWN_LINK);
     ctx.redirect(result === 'erased' ? '/alerts/unsubscribed' : `/alerts/manage/${ctx.params.token}?removed=1`);
     ctx.status = 303;

@@ -10,8 +10,8 @@ export function auditRoutes({ audit }: Pick<Deps, 'audit'>) {
 
   router.get('/admin/audit', async (ctx) => {
     const reader = new QueryReader(ctx.query);
-    const userId = reader.integer('user', { min: 1, max: 2_147_483_647, fallback: 0 }) || undefined;
-    const decisionId = reader.integer('decision', { min: 1, max: 2_147_483_647, fallback: 0 }) || undefined;
+    const userId = reader.id('user', "a member of staff's number");
+    const decisionId = reader.id('decision', "a decision's number");
     const page = reader.integer('page', { min: 1, max: 100_000, fallback: 1 });
     reader.throwIfProblems();
 

@@ -1,4 +1,5 @@
 import { FormErrors, type FormReader } from '../http/forms.ts';
+import { parseId } from '../lib/ids.ts';
 import type { CommentResponseMethod, CommentStatus } from '../db/database.ts';
 import { isResponseMethod } from './comment-status.ts';
 
@@ -27,9 +28,9 @@ function checkNote(errors: FormErrors, id: string, note: string): void {
 
 export function validateReferral(values: ActionValues, allowedMemberIds: ReadonlySet<number>): { errors: FormErrors; memberId?: number } {
   const errors = new FormErrors();
-  const id = /^[1-9]\d{0,9}$/.test(values.member) ? Number(values.member) : NaN;
+  const id = parseId(values.member);
   if (values.member === '') errors.add('refer-member', 'Choose the Cabinet Member to refer the comment to');
-  else if (!allowedMemberIds.has(id)) errors.add('refer-member', 'Choose a Cabinet Member from the list');
+  else if (id === undefined || !allowedMemberIds.has(id)) errors.add('refer-member', 'Choose a Cabinet Member from the list');
   checkNote(errors, 'refer-note', values.note);
   return errors.any ? { errors } : { errors, memberId: id };
 }

@@ -6,25 +6,21 @@ import { COMMENT_STATUSES } from './comment-status.ts';
 
 /** The inbox's filters as the query string gives them: shareable, and the same for the CSV export. */
 export interface CommentFilters {
-  /** A decision's id as text, or 'general' for the plan in general. */
-  decision?: string | undefined;
+  /** A decision's id, or 'general' for the plan in general. */
+  decision?: number | 'general' | undefined;
   status: CommentStatus[];
   /** Received on or after / on or before (London dates). */
   from?: string | undefined;
   to?: string | undefined;
-  /** A decision maker's id as text. */
-  member?: string | undefined;
+  /** A decision maker's id. */
+  member?: number | undefined;
   overdue: boolean;
 }
 
-const ID = /^[1-9]\d{0,9}$/;
-
 export function parseCommentQuery(query: ParsedUrlQuery): { filters: CommentFilters; page: number } {
   const reader = new QueryReader(query);
-  const decision = reader.single('decision', 12);
-  if (decision !== undefined && decision !== 'general' && !ID.test(decision)) reader.problems.push("'decision' must be a decision's number, or general");
-  const member = reader.single('member', 12);
-  if (member !== undefined && !ID.test(member)) reader.problems.push("'member' must be a decision maker's number");
+  const decision = String(query.decision).trim() === 'general' ? 'general' : reader.id('decision', "general or a decision's number");
+  const member = reader.id('member', "a decision maker's number");
   const overdue = reader.single('overdue', 3);
   if (overdue !== undefined && overdue !== 'yes') reader.problems.push("'overdue' must be yes, or left out");
   const filters: CommentFilters = {
@@ -48,11 +44,11 @@ export function hasCommentFilters(filters: CommentFilters): boolean {
 /** '?status=received&from=…' (or '' when there are none), for pagination and the export link. */
 export function commentFiltersToQuery(filters: CommentFilters, extra: Record<string, string | number> = {}): string {
   const params = new URLSearchParams();
-  if (filters.decision) params.set('decision', filters.decision);
+  if (filters.decision) params.set('decision', String(filters.decision));
   for (const status of filters.status) params.append('status', status);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
-  if (filters.member) params.set('member', filters.member);
+  if (filters.member) params.set('member', String(filters.member));
   if (filters.overdue) params.set('overdue', 'yes');
   for (const [key, value] of Object.entries(extra)) params.set(key, String(value));
   const text = params.toString();

@@ -1,4 +1,5 @@
 import { FormErrors, type FormReader } from '../http/forms.ts';
+import { parseId } from '../lib/ids.ts';
 import { isEmailAddress, isTelephoneNumber } from './contact-rules.ts';
 
 /** Limits the form's hints state; the database CHECKs agree. */
@@ -78,8 +79,8 @@ export function validateCommentForm(
 
   let requestedResponderId: number | null = null;
   if (values.responder !== '') {
-    const id = /^[1-9]\d{0,9}$/.test(values.responder) ? Number(values.responder) : NaN;
-    if (cabinetMemberIds.has(id)) requestedResponderId = id;
+    const id = parseId(values.responder);
+    if (id !== undefined && cabinetMemberIds.has(id)) requestedResponderId = id;
     else errors.add('responder', 'Choose a Cabinet Member from the list, or leave it to us to refer your comment');
   }
 

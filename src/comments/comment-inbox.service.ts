@@ -43,11 +43,11 @@ export function createInboxService(ctx: CommentContext) {
 
   function toQuery(filters: CommentFilters): CommentQuery {
     return {
-      decision: filters.decision === 'general' ? 'general' : filters.decision ? Number(filters.decision) : undefined,
+      decision: filters.decision,
       status: filters.status,
       receivedFrom: filters.from ? londonInstant(filters.from) : undefined,
       receivedBefore: filters.to ? londonInstant(addDays(filters.to, 1)) : undefined,
-      member: filters.member ? Number(filters.member) : undefined,
+      member: filters.member,
       overdueBefore: filters.overdue ? londonInstant(addDays(latestOverdueReceiptDate(today(clock), workingDays), 1)) : undefined,
     };
   }

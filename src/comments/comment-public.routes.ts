@@ -5,13 +5,12 @@ import type { PublicDecision } from '../decisions/decision.view.ts';
 import type { Deps } from '../deps.ts';
 import { isDatabaseUnavailable, notFound } from '../http/errors.ts';
 import { readForm } from '../http/forms.ts';
+import { parseId } from '../lib/ids.ts';
 import type { CabinetMember } from './cabinet-members.repository.ts';
 import { EMPTY_FORM, renderCommentForm } from './comment-form.page.ts';
 import { honeypotFilled, readCommentForm, validateCommentForm } from './comment-form.ts';
 import { waitDescription } from './comment-limits.ts';
 import { isCommentReference } from './comment-reference.ts';
-
-const ID = /^[1-9]\d{0,9}$/;
 
 /** `/comments/new`, the POST that stores a comment, and its confirmation page. */
 export function commentPublicRoutes({ comments, decisions, config }: Pick<Deps, 'comments' | 'decisions' | 'config'>) {
@@ -21,7 +20,8 @@ export function commentPublicRoutes({ comments, decisions, config }: Pick<Deps, 
   /** The published decision a comment is about; a draft or unknown number is a 404, as its page would be. */
   async function decisionFor(raw: unknown): Promise<PublicDecision | null> {
     if (raw === undefined || raw === '') return null;
-    const decision = typeof raw === 'string' && ID.test(raw) ? await decisions.get(Number(raw)) : undefined;
+    const id = parseId(raw);
+    const decision = id === undefined ? undefined : await decisions.get(id);
     if (!decision) throw notFound('There is no published decision with that number');
     return decision;
   }

@@ -11,15 +11,13 @@ export interface FeedScope {
   decisionId?: number | undefined;
 }
 
-const MAX_ID = 2_147_483_647;
-
 /** Reads and validates a scope from a query string; any problem is one 400 naming each. */
 export function readFeedScope(query: ParsedUrlQuery): FeedScope {
   const reader = new QueryReader(query);
   const filters = readFilters(reader);
-  const id = reader.integer('id', { min: 1, max: MAX_ID, fallback: 0 });
+  const id = reader.id('id', "a decision's number");
   reader.throwIfProblems();
-  return normaliseScope({ filters, decisionId: id || undefined });
+  return normaliseScope({ filters, decisionId: id });
 }
 
 /**

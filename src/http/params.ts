@@ -1,9 +1,9 @@
+import { parseId } from '../lib/ids.ts';
 import { notFound } from './errors.ts';
 
-/** A positive integer id from the path, or a 404: '12abc', '-1' and huge numbers name nothing. */
+/** An id from the path, or a 404: '12abc', '-1' and numbers beyond an integer name nothing. */
 export function idParam(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw notFound();
-  const id = Number(raw);
-  if (id > 2_147_483_647) throw notFound();
+  const id = parseId(raw);
+  if (id === undefined) throw notFound();
   return id;
 }

@@ -1,6 +1,7 @@
 import type { ParsedUrlQuery } from 'node:querystring';
 import { badRequest } from './errors.ts';
 import { isIsoDate } from '../lib/dates.ts';
+import { MAX_ID, parseId } from '../lib/ids.ts';
 
 /*
  * Query-string readers that either return typed values or collect a message saying what is
@@ -48,6 +49,15 @@ export class QueryReader {
       return fallback;
     }
     return value;
+  }
+
+  /** A row id (see parseId); `what` names it in the message, e.g. "a decision's number". */
+  id(name: string, what: string): number | undefined {
+    const raw = this.single(name, 20);
+    if (raw === undefined) return undefined;
+    const id = parseId(raw);
+    if (id === undefined) this.problems.push(`'${name}' must be ${what} (a whole number from 1 to ${MAX_ID})`);
+    return id;
   }
 
   date(name: string): string | undefined {

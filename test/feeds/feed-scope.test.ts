@@ -20,7 +20,7 @@ test('the filters of /decisions are validated as /decisions validates them, plus
   };
   t.regex(problems({ part: 'secret' }), /'part' must be one of key, private, non_key, urgent/);
   t.regex(problems({ to: '2024-02-30' }), /'to' must be a real date/);
-  t.regex(problems({ id: '0' }), /'id' must be a whole number from 1/);
+  t.regex(problems({ id: '0' }), /'id' must be a decision's number \(a whole number from 1 to 2147483647\)/);
   t.regex(problems({ id: ['1', '2'] }), /Give 'id' only once/);
   t.regex(problems({ committee: 'Bad Slug' }), /short name/);
 });

@@ -117,7 +117,8 @@ test('a bad filter is a 400 with a JSON error, never an empty feed', async (t) =
     ['from=2024-05-01&to=2024-04-01', /'from' must be on or before 'to'/],
     ['ward=Not%20A%20Slug', /short name used in addresses/],
     ['q=a&q=b', /Give 'q' only once/],
-    ['id=abc', /'id' must be a whole number/],
+    ['id=abc', /'id' must be a decision's number \(a whole number from 1 to 2147483647\)/],
+    ['id=2147483648', /'id' must be a decision's number/],
   ];
   for (const format of Object.keys(TYPES)) {
     for (const [query, message] of cases) {

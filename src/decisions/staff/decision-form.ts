@@ -1,5 +1,6 @@
 import type { DatePrecision, Part, WardScope } from '../../db/database.ts';
 import { FormErrors, type FormReader } from '../../http/forms.ts';
+import { parseId } from '../../lib/ids.ts';
 import { parseExpectedDate } from '../expected-date.ts';
 
 /*
@@ -94,9 +95,8 @@ export function readDecisionForm(form: FormReader): DecisionFormValues {
 }
 
 function chosenId(value: string, choices: Choice[]): number | undefined {
-  if (!/^[1-9]\d{0,9}$/.test(value)) return undefined;
-  const id = Number(value);
-  return choices.some((c) => c.id === id) ? id : undefined;
+  const id = parseId(value);
+  return id !== undefined && choices.some((c) => c.id === id) ? id : undefined;
 }
 
 function capitalise(text: string): string {

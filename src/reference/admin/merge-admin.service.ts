@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db.ts';
 import type { EntityKind } from '../../db/database.ts';
+import { parseId } from '../../lib/ids.ts';
 import { countReferences } from '../merge-references.ts';
 import { MERGE_HANDLED, MergeError, cabinetProblem, decisionIdsNaming, mergeEntities, type MergeResult } from '../merge.ts';
 import { ENTITY_TABLE, listEntities } from '../reference.repository.ts';
@@ -37,7 +38,7 @@ export function createMergeAdmin(db: Db) {
       const current = await entityById(db, kind, currentId);
       if (!current) return undefined;
       const problems: Record<string, string> = {};
-      const otherId = /^[1-9]\d{0,9}$/.test(otherText) ? Number(otherText) : undefined;
+      const otherId = parseId(otherText);
       const other = otherId !== undefined && otherId !== currentId ? await entityById(db, kind, otherId) : undefined;
       if (!other) problems.other = 'Select the entry to merge with';
       if (keepText !== 'current' && keepText !== 'other') problems.keep = 'Select which one to keep';
