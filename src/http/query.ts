@@ -60,11 +60,15 @@ export class QueryReader {
     return id;
   }
 
+  /**
+   * A date from year 1 to 9999 (isIsoDate): PostgreSQL refuses year 0 and five-digit years
+   * would need another format, so the message states the range rather than leaving it to a 500.
+   */
   date(name: string): string | undefined {
-    const raw = this.single(name, 10);
+    const raw = this.single(name, 20);
     if (raw === undefined) return undefined;
     if (!isIsoDate(raw)) {
-      this.problems.push(`'${name}' must be a real date written as YYYY-MM-DD, for example 2024-03-25`);
+      this.problems.push(`'${name}' must be a real date from the year 1 to 9999, written as YYYY-MM-DD, for example 2024-03-25`);
       return undefined;
     }
     return raw;

@@ -1,3 +1,5 @@
+import { utcTime } from './dates.ts';
+
 /** The only source of "now" in the service, so tests can move time instead of waiting. */
 export interface Clock {
   now(): Date;
@@ -41,6 +43,7 @@ export function today(clock: Clock): string {
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hourCycle: 'h23',
+  era: 'short',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -50,7 +53,9 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 
 function londonOffsetMinutes(instant: Date): number {
   const p = Object.fromEntries(londonParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  // Around 1 January of the year 1 London's wall clock can read 1 BC, which is year 0 to Date.
+  const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+  const asUtc = utcTime(year, Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
@@ -58,7 +63,7 @@ function londonOffsetMinutes(instant: Date): number {
 export function londonInstant(isoDate: string, time = '00:00'): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const naive = Date.UTC(y, m - 1, d, hh, mm);
+  const naive = utcTime(y, m - 1, d, hh, mm);
   const first = naive - londonOffsetMinutes(new Date(naive)) * 60_000;
   return new Date(naive - londonOffsetMinutes(new Date(first)) * 60_000);
 }

@@ -12,15 +12,27 @@ export const MONTHS = [
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/**
+ * A real date 'YYYY-MM-DD' from 0001-01-01 to 9999-12-31. There is no year 0 (PostgreSQL
+ * refuses '0000-01-01'), so one in a query string or a file is a mistake, not a date.
+ */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Date.UTC, except that it reads the years 0–99 as themselves (Date.UTC makes them 1900–1999). */
+export function utcTime(year: number, monthIndex: number, day: number, hours = 0, minutes = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hours, minutes);
+  return date.getTime();
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month, 0)).getUTCDate();
 }
 
 export function isoDate(year: number, month: number, day: number): string {
@@ -30,7 +42,7 @@ export function isoDate(year: number, month: number, day: number): string {
 function toUtc(iso: string): number {
   if (!isIsoDate(iso)) throw new RangeError(`Not a date: ${iso}`);
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return utcTime(y, m - 1, d);
 }
 
 function fromUtc(ms: number): string {
