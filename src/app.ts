@@ -9,6 +9,7 @@ import { staticAssets } from './http/assets.ts';
 import { errorHandler, isDatabaseUnavailable } from './http/errors.ts';
 import { csrfProtection, resolveSecretKey } from './http/csrf.ts';
 import { formBodyParser } from './http/forms.ts';
+import { requestGuards } from './http/request-guards.ts';
 import { loadSession } from './auth/session.middleware.ts';
 import { adminAreaNeedsSignIn } from './auth/require-role.ts';
 import { createRenderer, createTemplates } from './http/render.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps, cache: ResponseCache = responseCacheFor(de
   app.use(securityHeaders);
   app.use(cacheFill(cache));
   app.use(errorHandler((ctx, template, data) => ctx.render(template, data)));
+  app.use(requestGuards);
   app.use(compress({ threshold: 1024, br: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use(staticAssets());
   app.use(async (ctx, next) => {

@@ -1,13 +1,15 @@
 import { bodyParser } from '@koa/bodyparser';
 import type { Context, Next } from 'koa';
-import { HttpError } from './errors.ts';
+import { HttpError, badRequest } from './errors.ts';
+import { NUL_IN_FORM_MESSAGE, hasNulByte } from './request-guards.ts';
 
 export const DEFAULT_FORM_LIMIT = '64kb';
 const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * Parses urlencoded form bodies into ctx.request.body, up to `limit` bytes. Too large → 413,
- * unreadable → 400, both as pages. Other content types are left unparsed (body stays {}).
+ * unreadable or holding a NUL byte (which PostgreSQL cannot store in text) → 400, all as pages.
+ * Other content types are left unparsed (body stays {}).
  */
 export function formBodyParser(options: { limit?: string | number } = {}) {
   const parse = bodyParser({
@@ -27,7 +29,9 @@ export function formBodyParser(options: { limit?: string | number } = {}) {
       if (status === 400 || status === 415) throw new HttpError(400, 'The form you sent could not be read. Go back, reload the page and try again.');
       throw error;
     }
-    if (parsed) await next();
+    if (!parsed) return;
+    if (hasNulByte(ctx.request.body)) throw badRequest(NUL_IN_FORM_MESSAGE);
+    await next();
   };
 }
 

@@ -3,6 +3,7 @@ import { londonInstant } from '../../src/lib/clock.ts';
 import { addDays, daysInMonth, isIsoDate } from '../../src/lib/dates.ts';
 import { MAX_ID, parseId } from '../../src/lib/ids.ts';
 import { QueryReader } from '../../src/http/query.ts';
+import { bodyCodings, hasNulByte } from '../../src/http/request-guards.ts';
 
 const ids: [unknown, number | undefined][] = [
   ['1', 1],
@@ -76,3 +77,36 @@ test('London instants keep the years 1 to 99 too', (t) => {
   t.is(londonInstant('0001-01-01').toISOString().slice(0, 10), '0001-01-01');
   t.is(londonInstant('2024-07-01').toISOString(), '2024-06-30T23:00:00.000Z');
 });
+
+const nul: [unknown, boolean][] = [
+  ['plain', false],
+  ['a\u0000b', true],
+  [['x', 'y\u0000'], true],
+  [{ a: { b: ['c', 'd\u0000'] } }, true],
+  [{ 'k\u0000': 'v' }, true],
+  [{ a: 'tab\tand\nline breaks' }, false],
+  [{}, false],
+  [undefined, false],
+];
+for (const [value, expected] of nul) {
+  test(`hasNulByte ${JSON.stringify(value)} → ${expected}`, (t) => {
+    t.is(hasNulByte(value), expected);
+  });
+}
+
+const codings: [string | undefined, string[]][] = [
+  [undefined, []],
+  ['', []],
+  ['identity', []],
+  ['gzip', ['gzip']],
+  ['GZip', ['gzip']],
+  ['deflate', ['deflate']],
+  ['br', ['br']],
+  ['identity, gzip', ['gzip']],
+  ['gzip, br', ['gzip', 'br']],
+];
+for (const [header, expected] of codings) {
+  test(`request body codings of ${JSON.stringify(header)}`, (t) => {
+    t.deepEqual(bodyCodings(header), expected);
+  });
+}
