@@ -68,6 +68,23 @@ const returnCases: [unknown, string][] = [
   ['/sign-out', '/admin'],
   [['/a', '/b'], '/admin'],
   [undefined, '/admin'],
+  // Paths that become another site once dot segments are resolved or percent-encoding decoded.
+  ['/.//evil.example/phish', '/admin'],
+  ['/admin/../..//evil.example', '/admin'],
+  ['/%2e%2e//evil.example', '/admin'],
+  ['/%2E%2E/%2e//evil.example', '/admin'],
+  ['/%2F%2Fevil.example', '/admin'],
+  ['/%252F%252Fevil.example', '/admin'],
+  ['/admin%2F..%2F..%2F%2Fevil.example', '/admin'],
+  ['/%5Cevil.example', '/admin'],
+  ['/admin/%0D%0ASet-Cookie:x', '/admin'],
+  ['/admin/../sign-in', '/admin'],
+  ['/%E0%A4%A', '/admin'],
+  ['/' + '%25'.repeat(3) + '32F', '/admin'],
+  // Normalised, and still a page here.
+  ['/admin/./users/../decisions', '/admin/decisions'],
+  ['/admin/decisions?q=%2F%2Fevil.example', '/admin/decisions?q=%2F%2Fevil.example'],
+  ['/admin/reference/caf%C3%A9', '/admin/reference/caf%C3%A9'],
 ];
 for (const [raw, expected] of returnCases) {
   test(`returnTo ${JSON.stringify(raw)} → ${expected}`, (t) => {

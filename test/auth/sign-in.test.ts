@@ -158,3 +158,19 @@ test.serial('the sign-in page is never cached, keeps a safe returnTo and drops a
   t.is(again.status, 302);
   t.is(again.headers.get('location'), '/admin/users');
 });
+
+test.serial('a returnTo that becomes another site once normalised sends the person to the staff home', async (t) => {
+  const { app } = world;
+  await addUser(app, 'ivy@example.gov.uk', 'editor');
+  for (const returnTo of ['/.//evil.example/phish', '/admin/../..//evil.example', '/%2e%2e//evil.example', '/%2F%2Fevil.example']) {
+    const browser = new Browser(app);
+    const page = await browser.get(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+    t.regex(await page.text(), /name="returnTo" value="\/admin"/, `the form drops ${returnTo}`);
+    const response = await browser.post('/sign-in', { email: 'ivy@example.gov.uk', password: PASSWORD, returnTo });
+    t.is(response.status, 303, returnTo);
+    t.is(response.headers.get('location'), '/admin', returnTo);
+    // Signed in already, the sign-in page sends the person on: there too.
+    const again = await browser.get(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+    t.is(again.headers.get('location'), '/admin', `signed in, ${returnTo}`);
+  }
+});
