@@ -9,6 +9,7 @@ import { staticAssets } from './http/assets.ts';
 import { errorHandler, isDatabaseUnavailable } from './http/errors.ts';
 import { csrfProtection, resolveSecretKey } from './http/csrf.ts';
 import { formBodyParser } from './http/forms.ts';
+import { routeMethods } from './http/methods.ts';
 import { requestGuards } from './http/request-guards.ts';
 import { loadSession } from './auth/session.middleware.ts';
 import { adminAreaNeedsSignIn } from './auth/require-role.ts';
@@ -89,8 +90,10 @@ export function createApp(deps: Deps, cache: ResponseCache = responseCacheFor(de
   for (const moduleRouter of allRoutes(deps)) {
     router.use(moduleRouter.routes(), moduleRouter.allowedMethods());
   }
-  // Forms parsed (64 kB at most), then every POST/PUT/PATCH/DELETE checked for its token
-  // (routes marked csrfExempt aside), then the signed-in user put in ctx.state.user.
+  // A method no route answers is refused (405/404) first; then forms parsed (64 kB at most),
+  // every POST/PUT/PATCH/DELETE checked for its token (routes marked csrfExempt aside), and
+  // the signed-in user put in ctx.state.user.
+  app.use(routeMethods(router));
   app.use(formBodyParser());
   app.use(csrfProtection({ secretKey: resolveSecretKey(deps.config.secretKey), routes: router }));
   app.use(loadSession(deps.auth.sessions));
