@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Context, Next } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import serve from 'koa-static';
+import { isNotModified } from './conditional.ts';
+import { HttpError } from './errors.ts';
+import { methodNotAllowedMessage } from './methods.ts';
 import mount from './mount.ts';
 
 const govukDist = fileURLToPath(new URL('../../node_modules/govuk-frontend/dist', import.meta.url));
@@ -19,8 +23,13 @@ const INIT_JS = `import { initAll } from '/assets/govuk-frontend.min.js';\ninitA
 
 let compiled: Promise<Map<string, Asset>> | undefined;
 
+/*
+ * ETags are weak: koa-compress sends the same asset as identity, gzip or br, and a strong tag
+ * would have to differ for each (RFC 9110 8.8.3); a weak one says "the same content", which is
+ * what If-None-Match compares.
+ */
 function asset(body: string, type: string): Asset {
-  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+  return { body, type, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
 /** Compiles the stylesheet once per process (about a second), so no build step is needed. */
@@ -42,16 +51,59 @@ export function compileAssets(): Promise<Map<string, Asset>> {
   return compiled;
 }
 
+const ASSET_METHODS = ['GET', 'HEAD'];
+
+/**
+ * Assets are read-only: OPTIONS is answered with Allow, any other method but GET and HEAD is a
+ * 405. Returns whether the request has been answered.
+ */
+function answeredOtherMethod(ctx: Context): boolean {
+  if (ASSET_METHODS.includes(ctx.method)) return false;
+  ctx.set('Allow', ASSET_METHODS.join(', '));
+  if (ctx.method !== 'OPTIONS') throw new HttpError(405, methodNotAllowedMessage(ctx.method, ASSET_METHODS));
+  ctx.body = '';
+  return true;
+}
+
+/** Sets the validators (which a 304 carries too) and says whether the request's match them. */
+function isFresh(ctx: Context, etag: string, lastModified?: Date): boolean {
+  ctx.set('ETag', etag);
+  ctx.vary('Accept-Encoding');
+  const ifModifiedSince = lastModified ? ctx.get('If-Modified-Since') : undefined;
+  return isNotModified({ ifNoneMatch: ctx.get('If-None-Match'), ifModifiedSince }, etag, lastModified ?? new Date(0));
+}
+
+/**
+ * koa-static with a weak ETag made from the file's size and modification time (as koa-send
+ * reports them), and 304 for a matching If-None-Match or If-Modified-Since.
+ */
+function withValidators(files: Middleware): Middleware {
+  return async (ctx, next) => {
+    let served = true;
+    await files(ctx, async () => {
+      served = false;
+      await next();
+    });
+    const modified = ctx.response.lastModified;
+    if (!served || ctx.status !== 200 || !modified) return;
+    if (isFresh(ctx, `W/"${ctx.length.toString(16)}-${modified.getTime().toString(16)}"`, modified)) {
+      // The file was opened for the 200: close it, since Koa drops a 304's body without doing so.
+      (ctx.body as Readable).destroy();
+      ctx.status = 304;
+    }
+  };
+}
+
 export function staticAssets() {
-  const govukAssets = serve(`${govukDist}/govuk/assets`, { maxage: 86_400_000, gzip: false, brotli: false });
-  const govukJs = serve(`${govukDist}/govuk`, { maxage: 86_400_000 });
+  const govukAssets = withValidators(serve(`${govukDist}/govuk/assets`, { maxage: 86_400_000, gzip: false, brotli: false }));
+  const govukJs = withValidators(serve(`${govukDist}/govuk`, { maxage: 86_400_000 }));
   return async (ctx: Context, next: Next) => {
     if (ctx.path.startsWith('/static/')) {
       const found = (await compileAssets()).get(ctx.path);
       if (!found) return next();
+      if (answeredOtherMethod(ctx)) return;
       ctx.set('Cache-Control', 'public, max-age=3600');
-      ctx.set('ETag', found.etag);
-      if (ctx.get('If-None-Match') === found.etag) {
+      if (isFresh(ctx, found.etag)) {
         ctx.status = 304;
         return;
       }
@@ -59,8 +111,8 @@ export function staticAssets() {
       ctx.body = found.body;
       return;
     }
-    if (ctx.path === '/assets/govuk-frontend.min.js') return mount('/assets', govukJs)(ctx, next);
-    if (ctx.path.startsWith('/assets/')) return mount('/assets', govukAssets)(ctx, next);
-    return next();
+    if (!ctx.path.startsWith('/assets/')) return next();
+    if (answeredOtherMethod(ctx)) return;
+    return mount('/assets', ctx.path === '/assets/govuk-frontend.min.js' ? govukJs : govukAssets)(ctx, next);
   };
 }
