@@ -141,3 +141,20 @@ test('merging with an entry whose number is beyond an integer asks for an entry 
   t.is(response.status, 400);
   t.true(decode(await response.text()).includes('Select the entry to merge with'));
 });
+
+test('a Content-Encoding on an empty body is refused as well (the parser inflated nothing into a 500)', async (t) => {
+  const response = await app.fetch('/comments', { method: 'POST', headers: { 'Content-Type': FORM, 'Content-Encoding': 'gzip' }, body: '' });
+  t.is(response.status, 415);
+  t.true(decode(await response.text()).includes(ENCODED_BODY_MESSAGE));
+});
+
+for (const acceptEncoding of ['identity;q=0', '*;q=NaN', 'gzip;q=-1', 'identity;q=0, *;q=0']) {
+  test(`Accept-Encoding: ${acceptEncoding} gets a page koa-compress sends uncompressed, not a 500`, async (t) => {
+    // The sign-in page never comes from the shared cache, which negotiates codings itself.
+    const response = await app.fetch('/sign-in', { headers: { 'Accept-Encoding': acceptEncoding } });
+    t.is(response.status, 200);
+    t.is(response.headers.get('content-encoding'), null);
+    t.regex(await response.text(), /Sign in/);
+    t.is((await app.fetch('/decisions', { headers: { 'Accept-Encoding': acceptEncoding } })).status, 200, 'and a cached page');
+  });
+}
