@@ -5,11 +5,21 @@ import { NUL_IN_FORM_MESSAGE, hasNulByte } from './request-guards.ts';
 
 export const DEFAULT_FORM_LIMIT = '64kb';
 const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
+export const NOT_A_FORM_MESSAGE =
+  'Send the form as a web browser does (application/x-www-form-urlencoded): this service does not read other kinds of request body.';
+
+/** Whether the request carries a body of at least one byte (a bodyless POST sends Content-Length: 0). */
+function hasContent(ctx: Context): boolean {
+  const length = ctx.request.length;
+  return length === undefined ? ctx.get('Transfer-Encoding') !== '' : length > 0;
+}
 
 /**
  * Parses urlencoded form bodies into ctx.request.body, up to `limit` bytes. Too large → 413,
  * unreadable or holding a NUL byte (which PostgreSQL cannot store in text) → 400, all as pages.
- * Other content types are left unparsed (body stays {}).
+ * A body of another type is a 415 (JSON, text …), rather than an empty form that the token
+ * check would call expired; multipart/form-data alone is let through unread, because RFC 8058
+ * one-click unsubscribes may be sent that way and that route reads nothing from the body.
  */
 export function formBodyParser(options: { limit?: string | number } = {}) {
   const parse = bodyParser({
@@ -18,6 +28,9 @@ export function formBodyParser(options: { limit?: string | number } = {}) {
     parsedMethods: STATE_CHANGING,
   });
   return async (ctx: Context, next: Next) => {
+    if (STATE_CHANGING.includes(ctx.method) && hasContent(ctx) && !ctx.request.is('urlencoded', 'multipart/form-data')) {
+      throw new HttpError(415, NOT_A_FORM_MESSAGE);
+    }
     let parsed = false;
     try {
       await parse(ctx, async () => {

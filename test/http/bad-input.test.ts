@@ -2,6 +2,7 @@ import test from 'ava';
 import { gzipSync } from 'node:zlib';
 import { Browser, addUser } from '../auth/helpers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { NOT_A_FORM_MESSAGE } from '../../src/http/forms.ts';
 import { ENCODED_BODY_MESSAGE, NUL_IN_ADDRESS_MESSAGE, NUL_IN_FORM_MESSAGE } from '../../src/http/request-guards.ts';
 
 /*
@@ -146,6 +147,28 @@ test('a Content-Encoding on an empty body is refused as well (the parser inflate
   const response = await app.fetch('/comments', { method: 'POST', headers: { 'Content-Type': FORM, 'Content-Encoding': 'gzip' }, body: '' });
   t.is(response.status, 415);
   t.true(decode(await response.text()).includes(ENCODED_BODY_MESSAGE));
+});
+
+for (const [type, body] of [['application/json', '{"comment":"hello","name":"Alex"}'], ['text/plain', 'comment=hello'], ['application/xml', '<comment/>']]) {
+  test(`POST /comments with a ${type} body → 415 saying to send a form`, async (t) => {
+    const browser = new Browser(app);
+    const token = await browser.csrfToken();
+    const headers = { 'Content-Type': type!, 'X-CSRF-Token': token, Cookie: `fp_csrf=${browser.cookies.get('fp_csrf')}` };
+    const response = await app.fetch('/comments', { method: 'POST', headers, body });
+    t.is(response.status, 415);
+    t.true(decode(await response.text()).includes(NOT_A_FORM_MESSAGE));
+  });
+}
+
+test('a bodyless POST and a multipart one (RFC 8058 one-click may use it) still reach their routes', async (t) => {
+  const browser = new Browser(app);
+  t.is((await browser.request('/sign-out', { method: 'POST', headers: { 'X-CSRF-Token': await browser.csrfToken() } })).status, 303);
+  const multipart = await app.fetch('/alerts/unsubscribe/not-a-real-token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+    body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+  });
+  t.is(multipart.status, 404, 'the token decides, not the content type');
 });
 
 for (const acceptEncoding of ['identity;q=0', '*;q=NaN', 'gzip;q=-1', 'identity;q=0, *;q=0']) {
