@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MatchResult } from '@koa/router';
 import type { Context, Middleware, Next } from 'koa';
 import { HttpError } from './errors.ts';
+import { NOT_A_FORM_MESSAGE } from './forms.ts';
 
 /*
  * Anti-forgery tokens for every state-changing request, staff and public alike. Each browser
@@ -105,6 +106,9 @@ export function csrfProtection(options: CsrfOptions) {
       const body = ctx.request.body as Record<string, unknown> | undefined;
       const provided = body?.[CSRF_FIELD] ?? ctx.get(CSRF_HEADER);
       if (!csrfTokenIsValid(ctx, key, Array.isArray(provided) ? provided[0] : provided)) {
+        // The form parser leaves multipart bodies unread (for one-click unsubscribes), so the
+        // token in one was never seen: say what is wrong with the request, not that it expired.
+        if (ctx.request.is('multipart/form-data')) throw new HttpError(415, NOT_A_FORM_MESSAGE);
         throw new HttpError(403, CSRF_FAILURE_MESSAGE);
       }
     }

@@ -19,7 +19,8 @@ function hasContent(ctx: Context): boolean {
  * unreadable or holding a NUL byte (which PostgreSQL cannot store in text) → 400, all as pages.
  * A body of another type is a 415 (JSON, text …), rather than an empty form that the token
  * check would call expired; multipart/form-data alone is let through unread, because RFC 8058
- * one-click unsubscribes may be sent that way and that route reads nothing from the body.
+ * one-click unsubscribes may be sent that way and that route reads nothing from the body (on a
+ * route that needs a token, the token check answers the 415 instead).
  */
 export function formBodyParser(options: { limit?: string | number } = {}) {
   const parse = bodyParser({

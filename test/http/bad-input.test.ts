@@ -160,6 +160,18 @@ for (const [type, body] of [['application/json', '{"comment":"hello","name":"Ale
   });
 }
 
+test('a multipart form to a route that needs its token → 415 saying to send a form (the token in it is never read)', async (t) => {
+  const browser = new Browser(app);
+  const token = await browser.csrfToken();
+  const response = await app.fetch('/comments', {
+    method: 'POST',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x', Cookie: `fp_csrf=${browser.cookies.get('fp_csrf')}` },
+    body: `--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--x--\r\n`,
+  });
+  t.is(response.status, 415);
+  t.true(decode(await response.text()).includes(NOT_A_FORM_MESSAGE));
+});
+
 test('a bodyless POST and a multipart one (RFC 8058 one-click may use it) still reach their routes', async (t) => {
   const browser = new Browser(app);
   t.is((await browser.request('/sign-out', { method: 'POST', headers: { 'X-CSRF-Token': await browser.csrfToken() } })).status, 303);
