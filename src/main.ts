@@ -43,6 +43,7 @@ async function main() {
     await background.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await deps.feeds.close();
+    await deps.planPdfs.close();
     await handle.close();
     process.exit(0);
   };
