@@ -1,9 +1,9 @@
 /*
- * Entry of the PDF worker thread (plan-pdf-renderer.ts). A worker thread does not take the
- * TypeScript loader the service was started with on Node 20 (an --import in its execArgv is not
- * applied to its own modules), so it registers one here before loading the worker's code.
+ * Entry of the PDF worker thread (plan-pdf-renderer.ts). On Node 20 a worker thread does not take
+ * the TypeScript loader the service was started with (an --import in its execArgv is not applied
+ * to its own modules), so it registers the service's loader itself, whether the main thread runs
+ * on that loader (npm start) or on tsx (tests), before loading the worker's code.
  */
-import { register } from 'tsx/esm/api';
+import '../../scripts/ts-loader/register.mjs';
 
-register();
 await import('./plan-pdf.worker.ts');
