@@ -27,7 +27,10 @@ export class PdfUnavailableError extends Error {
 }
 
 export interface PdfRendererOptions {
-  /** The worker exits after this long with nothing to render, returning its memory. */
+  /**
+   * The worker exits after this long with nothing to render, returning its memory (about 60 MB
+   * after laying out the sample plan). Each plan renders once, so bursts are short.
+   */
   idleMs?: number;
   /** A render still going after this long stops the worker and fails. */
   timeoutMs?: number;
@@ -63,7 +66,7 @@ interface Pending {
 const WORKER_ENTRY = new URL('./plan-pdf.worker.mjs', import.meta.url);
 
 export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
-  const { idleMs = 60_000, timeoutMs = 60_000, maxHeapMb = 256, log = console } = options;
+  const { idleMs = 10_000, timeoutMs = 60_000, maxHeapMb = 256, log = console } = options;
   const queue: Pending[] = [];
   let current: { pending: Pending; timer: NodeJS.Timeout } | undefined;
   let worker: Worker | undefined;
