@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,10 +30,16 @@ const options = {
 let esbuild;
 let stopTimer;
 
-async function compile(source, file) {
-  esbuild ??= await import('esbuild');
+/*
+ * Synchronous on purpose. The module hooks run on their own thread, and while a hook awaits
+ * something asynchronous (esbuild's child process, which esbuild unrefs) the main thread sees
+ * nothing left to do and exits with code 13, an unsettled top-level await, halfway through
+ * loading the service. (Loaded only on a cache miss: a warm start never loads esbuild.)
+ */
+function compile(source, file) {
+  esbuild ??= createRequire(import.meta.url)('esbuild');
   clearTimeout(stopTimer);
-  const { code } = await esbuild.transform(source, { ...options, sourcefile: file });
+  const { code } = esbuild.transformSync(source, { ...options, sourcefile: file });
   // esbuild's compiler is a child process: stopped once a burst of compiling is over, so a
   // service that compiled a changed file at start does not keep it.
   stopTimer = setTimeout(() => void esbuild.stop(), 2_000);
@@ -46,7 +53,7 @@ function cachePath(source, file) {
 }
 
 /** The JavaScript for the TypeScript file `file` (an absolute path), compiled at most once. */
-export async function compiledSource(file) {
+export function compiledSource(file) {
   const source = readFileSync(file, 'utf8');
   const cached = cachePath(source, file);
   try {
@@ -54,7 +61,7 @@ export async function compiledSource(file) {
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
   }
-  const code = await compile(source, file);
+  const code = compile(source, file);
   try {
     mkdirSync(path.dirname(cached), { recursive: true });
     const temporary = `${cached}.${process.pid}.tmp`;

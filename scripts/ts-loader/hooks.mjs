@@ -4,5 +4,5 @@ import { compiledSource } from './compile.mjs';
 
 export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.ts') || url.includes('/node_modules/')) return nextLoad(url, context);
-  return { format: 'module', source: await compiledSource(fileURLToPath(url)), shortCircuit: true };
+  return { format: 'module', source: compiledSource(fileURLToPath(url)), shortCircuit: true };
 }

@@ -9,5 +9,5 @@ const files = ['src', 'migrations'].flatMap((folder) =>
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
     .map((entry) => path.join(entry.parentPath, entry.name)),
 );
-for (const file of files) await compiledSource(file);
+for (const file of files) compiledSource(file);
 console.log(`Compiled ${files.length} TypeScript files into the start-up cache`);

@@ -67,3 +67,19 @@ test.serial('stack traces from the start-up loader name the TypeScript lines', a
   for (const entry of [...(await cacheFiles())].filter((entry) => !before.has(entry))) t.teardown(() => rm(entry, { force: true }));
   t.true(stderr.includes(`${file}:8:9`), stderr);
 });
+
+test.serial('a program whose modules are all new to the cache loads to the end (no exit in the middle of compiling)', async (t) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'fp-ts-loader-'));
+  t.teardown(() => rm(folder, { recursive: true, force: true }));
+  // Each file imports the next, as the service's modules do: nothing else keeps the process busy meanwhile.
+  const depth = 40;
+  for (let i = 0; i < depth; i++) {
+    const next = i + 1 < depth ? `import { value as next } from './m${i + 1}.ts';\n` : 'const next: number = 0;\n';
+    await writeFile(path.join(folder, `m${i}.ts`), `${next}export const value: number = next + 1;\n`);
+  }
+  await writeFile(path.join(folder, 'main.ts'), "import { value } from './m0.ts';\nconsole.log(`depth ${value as number}`);\n");
+  const before = await cacheFiles();
+  const result = await runTs(path.join(folder, 'main.ts'));
+  for (const entry of [...(await cacheFiles())].filter((entry) => !before.has(entry))) t.teardown(() => rm(entry, { force: true }));
+  t.is(result.stdout, `depth ${depth}\n`);
+});
