@@ -11,6 +11,7 @@ import { createReferenceDataService } from './reference/reference.service.ts';
 import { changeSourceFor, createChangeWatcher } from './feeds/changes.ts';
 import { createFeedService } from './feeds/feeds.service.ts';
 import { createPublicationService } from './publication/publication.service.ts';
+import { createPlanPdfs } from './publication/plan-pdfs.ts';
 import { createKeepingService } from './decisions/staff/keeping.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createComments } from './comments/comments.ts';
@@ -25,16 +26,20 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
   const mail = createMailer(config, db, clock);
   const changes = createChangeWatcher(changeSourceFor(handle), db);
   const alerts = createAlerts(config, db, clock, mail);
+  const council = createCouncilService(db);
+  const plans = createPlanService(db);
   return {
     config,
     db,
     clock,
     mail,
     alerts,
-    council: createCouncilService(db),
+    council,
     referenceData: createReferenceDataService(db),
     decisions: createDecisionService(db),
-    plans: createPlanService(db),
+    plans,
+    // Its worker thread starts at the first PDF request and stops when idle; close() stops it at once.
+    planPdfs: createPlanPdfs({ plans, council }),
     auth: createAuth(config, db, clock),
     keeping: createKeepingService(db, clock, alerts),
     audit: createAuditService(db),

@@ -48,6 +48,7 @@ async function main() {
       setTimeout(() => server.closeAllConnections(), 10_000).unref();
     });
     await deps.feeds.close();
+    await deps.planPdfs.close();
     await stopDatabase();
     process.exit(0);
   };

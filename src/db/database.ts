@@ -175,7 +175,7 @@ export interface OutboxMessageTable {
   sent_at: OptionalTimestamp;
 }
 
-export type JobRunOutcome = 'running' | 'succeeded' | 'failed';
+export type JobRunOutcome = 'running' | 'interrupted' | 'succeeded' | 'failed';
 
 export interface JobRunTable {
   id: Generated<number>;
@@ -184,6 +184,23 @@ export interface JobRunTable {
   started_at: Timestamp;
   finished_at: OptionalTimestamp;
   outcome: Generated<JobRunOutcome>;
+  message: string | null;
+  /** The instance running (or that last ran) the slot; null only for runs from before leases. */
+  holder: string | null;
+  attempts: Generated<number>;
+  /** Set while running (the holder's lease) or interrupted (when it is retried). */
+  lease_expires_at: OptionalTimestamp;
+}
+
+export type JobRunAttemptOutcome = 'running' | 'succeeded' | 'failed' | 'interrupted' | 'abandoned';
+
+export interface JobRunAttemptTable {
+  run_id: number;
+  attempt: number;
+  holder: string;
+  started_at: Timestamp;
+  ended_at: OptionalTimestamp;
+  outcome: Generated<JobRunAttemptOutcome>;
   message: string | null;
 }
 
@@ -401,6 +418,7 @@ export interface Database {
   decision_events: DecisionEventTable;
   outbox_messages: OutboxMessageTable;
   job_runs: JobRunTable;
+  job_run_attempts: JobRunAttemptTable;
   users: UserTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;

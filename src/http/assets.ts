@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type { Context, Middleware, Next } from 'koa';
 import serve from 'koa-static';
 import { isNotModified } from './conditional.ts';
 import { HttpError } from './errors.ts';
 import { methodNotAllowedMessage } from './methods.ts';
 import mount from './mount.ts';
-
-const govukDist = fileURLToPath(new URL('../../node_modules/govuk-frontend/dist', import.meta.url));
-const stylesEntry = fileURLToPath(new URL('../styles/app.scss', import.meta.url));
+import { govukDist, loadStylesheet } from './stylesheet.ts';
 
 interface Asset {
   body: string;
@@ -32,18 +29,15 @@ function asset(body: string, type: string): Asset {
   return { body, type, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
-/** Compiles the stylesheet once per process (about a second), so no build step is needed. */
+/**
+ * The generated assets, read once per process. The stylesheet comes from the build at install
+ * time, or is built first (outside this process) when that is missing or stale: see stylesheet.ts.
+ */
 export function compileAssets(): Promise<Map<string, Asset>> {
   compiled ??= (async () => {
-    const sass = await import('sass');
-    const result = await sass.compileAsync(stylesEntry, {
-      loadPaths: [govukDist],
-      style: 'compressed',
-      quietDeps: true,
-      silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'slash-div'] as never,
-    });
+    const { css } = await loadStylesheet();
     return new Map([
-      ['/static/app.css', asset(result.css, 'text/css; charset=utf-8')],
+      ['/static/app.css', asset(css, 'text/css; charset=utf-8')],
       ['/static/favicon.svg', asset(FAVICON, 'image/svg+xml')],
       ['/static/init.js', asset(INIT_JS, 'text/javascript; charset=utf-8')],
     ]);

@@ -4,7 +4,7 @@ import { notFound } from '../http/errors.ts';
 import { feedLinksForFilters } from '../feeds/feed-links.ts';
 import { planCsvDownload, planJson, planPdfDownload } from '../publication/plan-outputs.ts';
 
-export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) {
+export function planRoutes({ plans, council, planPdfs }: Pick<Deps, 'plans' | 'council' | 'planPdfs'>) {
   const router = new Router();
 
   router.get('/', async (ctx) => {
@@ -17,7 +17,7 @@ export function planRoutes({ plans, council }: Pick<Deps, 'plans' | 'council'>) 
   });
 
   // Before /plans/:date, which would otherwise take '2024-02-23.pdf' for a date.
-  router.get('/plans/:date.pdf', planPdfDownload({ plans, council }));
+  router.get('/plans/:date.pdf', planPdfDownload({ planPdfs }));
   router.get('/plans/:date.csv', planCsvDownload({ plans }));
 
   router.get('/plans/:date', async (ctx) => {

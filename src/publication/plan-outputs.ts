@@ -1,9 +1,9 @@
 import type { Context } from 'koa';
 import type { Deps } from '../deps.ts';
-import { notFound } from '../http/errors.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import type { PlanView } from '../plans/plan.service.ts';
 import { planCsv, planFileName } from './plan-csv-export.ts';
-import { renderPlanPdf } from './plan-pdf.ts';
+import { PdfUnavailableError } from './plan-pdf-renderer.ts';
 
 /*
  * The machine-readable and printable twins of /plans/YYYY-MM-DD, built from the same PlanView
@@ -19,11 +19,21 @@ async function publishedPlan(plans: Deps['plans'], date: string | undefined): Pr
   return plan;
 }
 
-export function planPdfDownload({ plans, council }: Pick<Deps, 'plans' | 'council'>) {
+/** Rendered once per plan in a worker thread (plan-pdfs.ts): the same bytes on every request. */
+export function planPdfDownload({ planPdfs }: Pick<Deps, 'planPdfs'>) {
   return async (ctx: Context) => {
-    const plan = await publishedPlan(plans, ctx.params.date);
-    const body = await renderPlanPdf(plan, (await council.get()).name);
-    ctx.attachment(planFileName(plan, 'pdf'), { type: 'inline' });
+    const date = ctx.params.date ?? '';
+    let body: Buffer | undefined;
+    try {
+      body = await planPdfs.forPlan(date);
+    } catch (error) {
+      if (!(error instanceof PdfUnavailableError)) throw error;
+      // The renderer has logged why; the person gets the other formats, which need no worker.
+      ctx.set('Retry-After', '60');
+      throw new HttpError(503, 'Sorry, the PDF of this plan cannot be made at the moment. Try again in a few minutes, or use the plan’s web page or CSV file.');
+    }
+    if (!body) throw notFound('No plan was published on that date');
+    ctx.attachment(planFileName({ publishedOn: date }, 'pdf'), { type: 'inline' });
     ctx.type = 'application/pdf';
     ctx.set('Cache-Control', CACHE);
     ctx.body = body;

@@ -2,10 +2,15 @@
  * A published plan as the council prints it: landscape A4, each part on its own pages under its
  * heading, new entries then previously advertised ones, in the nine columns of the printed plan
  * (the column headings repeat on every page).
+ *
+ * Rendering takes a whole CPU for a second or so, so the service runs it in a worker thread
+ * (plan-pdf-renderer.ts) and never imports this module on its main thread: pdfmake and its font
+ * metrics stay out of the main thread's heap.
  */
 import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { londonInstant } from '../lib/clock.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import type { PlanEntryView, PlanPartView, PlanView } from '../plans/plan.service.ts';
 import { toWinAnsi } from './win-ansi.ts';
@@ -17,12 +22,19 @@ type PdfPrinter = new (fonts: Record<string, Record<string, string>>) => {
   createPdfKitDocument(definition: TDocumentDefinitions): PdfKitDocument;
 };
 
-// pdfmake 0.2's server-side printer is CommonJS, and its own typings describe 0.3's browser API.
-const Printer = createRequire(import.meta.url)('pdfmake') as PdfPrinter;
-// The standard fonts need no font files: pdfkit knows their metrics.
-const printer = new Printer({
-  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
-});
+let printer: InstanceType<PdfPrinter> | undefined;
+
+function pdfPrinter(): InstanceType<PdfPrinter> {
+  if (!printer) {
+    // pdfmake 0.2's server-side printer is CommonJS, and its own typings describe 0.3's browser API.
+    const Printer = createRequire(import.meta.url)('pdfmake') as PdfPrinter;
+    // The standard fonts need no font files: pdfkit knows their metrics.
+    printer = new Printer({
+      Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
+    });
+  }
+  return printer;
+}
 
 const WIDTHS = ['19%', '11%', '8%', '10%', '8%', '11%', '12%', '8%', '13%'];
 
@@ -93,7 +105,13 @@ export function planPdfDefinition(plan: PlanView, councilName: string, options: 
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [28, 28, 28, 36],
-    info: { title: text(`Forward Plan of Executive Decisions published ${formatLongDate(plan.publishedOn)}`), author: text(councilName) },
+    info: {
+      title: text(`Forward Plan of Executive Decisions published ${formatLongDate(plan.publishedOn)}`),
+      author: text(councilName),
+      // The plan's own date, not the time of rendering: pdfkit derives the file's /ID from this
+      // information, so the same plan gives the same bytes on every request and after a restart.
+      creationDate: londonInstant(plan.publishedOn),
+    },
     defaultStyle: { font: 'Helvetica', fontSize: 7, lineHeight: 1.1 },
     styles: {
       title: { fontSize: 14, bold: true, margin: [0, 0, 0, 4] },
@@ -113,7 +131,7 @@ export function planPdfDefinition(plan: PlanView, councilName: string, options: 
 
 /** The PDF's bytes. `compress: false` leaves the page text readable in the file (the tests search it). */
 export function renderPlanPdf(plan: PlanView, councilName: string, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const document = printer.createPdfKitDocument(planPdfDefinition(plan, councilName, options));
+  const document = pdfPrinter().createPdfKitDocument(planPdfDefinition(plan, councilName, options));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     document.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '../db/create-db.ts';
+import { isDatabaseUnavailable } from '../http/errors.ts';
 import type { Clock } from '../lib/clock.ts';
-import { claimRun, findRun, finishRun, type JobRun } from './job-runs.repository.ts';
+import { claimRun, findRun, finishAttempt, renewLease, supersedeUnfinished, takeOverRun, type AttemptOutcome, type JobRun } from './job-runs.repository.ts';
 import type { Schedule } from './schedule.ts';
 
 export { listRecentRuns, type JobRun } from './job-runs.repository.ts';
@@ -9,23 +12,34 @@ export { listRecentRuns, type JobRun } from './job-runs.repository.ts';
 export interface JobContext {
   /** The slot this run is for: at or before now, well before it when the run is a catch-up. */
   scheduledFor: Date;
+  /** 1, or more when an earlier attempt at this slot was interrupted or its instance died. */
+  attempt: number;
+  /**
+   * Aborted when this instance no longer holds the run's lease (it could not renew it in time,
+   * or another instance has taken the run over): a long job should stop at the next safe point.
+   */
+  signal: AbortSignal;
   db: Db;
   clock: Clock;
 }
 
 /**
- * A scheduled job. Each slot runs once across all instances; a job never overlaps itself within
- * one instance, but a run that outlasts its period can overlap the next slot's run on another
+ * A scheduled job. Each slot runs to an outcome once across all instances, and never in two at
+ * once while its holder keeps renewing its lease; a job never overlaps itself within one
+ * instance, but a run that outlasts its period can overlap the next slot's run on another
  * instance, so a job that must never overlap itself takes its own lock (the outbox's leases do).
+ * A slot may be attempted more than once (after a crash or the database going away), so a job
+ * must be safe to run again for the same slot: every job here brings things up to date as of now.
  */
 export interface Job {
   /** kebab-case and unique. It keys the job's history: renaming a job makes its latest slot due again. */
   name: string;
   schedule: Schedule;
-  /** May return a one-line summary, recorded as the run's message. Throwing records a failed run. */
+  /**
+   * May return a one-line summary, recorded as the run's message. Throwing records a failed run,
+   * not retried; unless the database was unavailable, which records it interrupted and retries it.
+   */
   run(ctx: JobContext): Promise<string | void>;
-  /** A run of this job still 'running' after this long is reported stuck (default 60). */
-  stuckAfterMinutes?: number;
 }
 
 export interface SchedulerLog {
@@ -38,14 +52,28 @@ export interface RunReport {
   job: string;
   scheduledFor: Date;
   /**
-   * succeeded / failed: this call ran the slot. running: another run holds the slot (another
-   * instance, or an earlier call here). stuck: the slot's run has been 'running' for longer than
-   * the job's stuckAfterMinutes and not in this instance, so the instance running it almost
-   * certainly died mid-run; the slot is not retried, because no instance can tell a dead run from
-   * a slow one and retrying could run the job twice. The next slot runs as usual.
+   * succeeded / failed: this call ran the slot. interrupted: the slot's run lost the database
+   * mid-run (in this call or before) and is retried later. running: another attempt holds the
+   * slot's lease (another instance, or an earlier call here).
    */
-  outcome: 'succeeded' | 'failed' | 'running' | 'stuck';
+  outcome: 'succeeded' | 'failed' | 'interrupted' | 'running';
   message: string | null;
+  attempt: number;
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  clock: Clock;
+  log?: SchedulerLog;
+  /** Names this instance in job_runs.holder; by default host, process and a random tag. */
+  instanceId?: string;
+  /**
+   * How long a run's holder may go without renewing its lease before any instance may take the
+   * run over and retry it (default 5 minutes). The holder renews it every heartbeatMs while the
+   * job runs (default a fifth of leaseMs), so only a dead or cut-off instance loses it.
+   */
+  leaseMs?: number;
+  heartbeatMs?: number;
 }
 
 export interface Scheduler {
@@ -62,13 +90,24 @@ const JOB_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_MESSAGE_LENGTH = 2000;
 const MINUTE_MS = 60_000;
 
-export function createScheduler(options: { db: Db; clock: Clock; log?: SchedulerLog }): Scheduler {
+/** An interrupted attempt n is retried after 2^(n-1) minutes, at most an hour apart. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(2 ** (attempt - 1), 60) * MINUTE_MS;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
   const { db, clock, log = console } = options;
+  const holder = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const leaseMs = options.leaseMs ?? 5 * MINUTE_MS;
+  const heartbeatMs = options.heartbeatMs ?? leaseMs / 5;
+  if (!(leaseMs > 0) || !(heartbeatMs > 0) || heartbeatMs >= leaseMs) {
+    throw new RangeError(`The lease (${leaseMs} ms) must be longer than the heartbeat that renews it (${heartbeatMs} ms)`);
+  }
+  const lease = () => ({ holder, now: clock.now(), leaseMs });
   const jobs = new Map<string, Job>();
   // Job name → slot it is running in this instance: a job never overlaps itself here.
   const runningHere = new Map<string, string>();
   const inProgress = new Set<Promise<unknown>>();
-  const reportedStuck = new Set<string>();
   let task: ScheduledTask | undefined;
   let state: 'new' | 'started' | 'stopped' = 'new';
 
@@ -77,9 +116,6 @@ export function createScheduler(options: { db: Db; clock: Clock; log?: Scheduler
       throw new Error(`A job name must be kebab-case (like "mail-outbox-drain"), not "${job.name}"`);
     }
     if (jobs.has(job.name)) throw new Error(`A job named "${job.name}" is already registered`);
-    if (job.stuckAfterMinutes !== undefined && !(job.stuckAfterMinutes > 0)) {
-      throw new Error(`stuckAfterMinutes of job "${job.name}" must be more than 0`);
-    }
     jobs.set(job.name, job);
   }
 
@@ -117,6 +153,11 @@ export function createScheduler(options: { db: Db; clock: Clock; log?: Scheduler
    * overdue summaries). For the same reason a newly registered job runs its latest slot only, not
    * every slot since its anchor. A job that cares how late it is compares ctx.scheduledFor with
    * ctx.clock.now().
+   *
+   * The latest slot's run is retried until it has an outcome: when its holder's lease expires
+   * (the instance died, or lost the database and could not record how the run ended), and when
+   * it was interrupted by the database going away. An older slot's unfinished run is closed as
+   * superseded, logged, when a later slot is due: nothing is left 'running' or lost unsaid.
    */
   async function runIfDue(job: Job): Promise<RunReport | undefined> {
     const slot = job.schedule.latestSlotAtOrBefore(clock.now());
@@ -125,66 +166,131 @@ export function createScheduler(options: { db: Db; clock: Clock; log?: Scheduler
     const busyWith = runningHere.get(job.name);
     if (busyWith !== undefined && busyWith !== slot.toISOString()) return undefined;
 
+    await closeSuperseded(job, slot);
     const existing = await findRun(db, job.name, slot);
-    if (existing) return describeExisting(job, existing);
+    if (existing) return retryIfDue(job, existing);
     if (state === 'stopped') return undefined;
-    const id = await claimRun(db, job.name, slot, clock.now());
+    const id = await claimRun(db, job.name, slot, lease());
     if (id === undefined) {
       const winner = await findRun(db, job.name, slot);
-      return winner && describeExisting(job, winner);
+      return winner && report(winner);
     }
+    return executeHere(job, id, slot, 1);
+  }
+
+  async function closeSuperseded(job: Job, slot: Date): Promise<void> {
+    const message = `not finished and not retried: superseded by the run for ${slot.toISOString()}, which does its work`;
+    for (const run of await supersedeUnfinished(db, job.name, slot, clock.now(), message)) {
+      log.warn(`job ${job.name} for ${run.scheduledFor.toISOString()} (attempt ${run.attempts}) ${message}`);
+    }
+  }
+
+  async function retryIfDue(job: Job, run: JobRun): Promise<RunReport | undefined> {
+    if (run.outcome === 'succeeded' || run.outcome === 'failed') return undefined;
+    const heldHere = runningHere.get(job.name) === run.scheduledFor.toISOString();
+    const now = clock.now();
+    if (heldHere || state === 'stopped' || (run.leaseExpiresAt !== null && run.leaseExpiresAt > now)) return report(run);
+
+    const previous = `attempt ${run.attempts}${run.holder ? ` by ${run.holder}` : ''}`;
+    const why =
+      run.outcome === 'interrupted'
+        ? `was interrupted (${run.message ?? 'the database was unavailable'})`
+        : `stopped renewing its lease, which expired at ${run.leaseExpiresAt?.toISOString()}: its instance stopped or lost the database before recording an outcome`;
+    const attempt = await takeOverRun(db, run, lease(), 'its lease expired with no outcome reported');
+    if (attempt === undefined) {
+      const winner = await findRun(db, job.name, run.scheduledFor);
+      return winner && report(winner);
+    }
+    log.warn(`job ${job.name} for ${run.scheduledFor.toISOString()}: retrying as attempt ${attempt} in ${holder}, because ${previous} ${why}`);
+    return executeHere(job, run.id, run.scheduledFor, attempt);
+  }
+
+  function report(run: JobRun): RunReport {
+    return { job: run.job, scheduledFor: run.scheduledFor, outcome: run.outcome, message: run.message, attempt: run.attempts };
+  }
+
+  async function executeHere(job: Job, id: number, slot: Date, attempt: number): Promise<RunReport> {
     runningHere.set(job.name, slot.toISOString());
     try {
-      return await execute(job, id, slot);
+      return await execute(job, id, slot, attempt);
     } finally {
       runningHere.delete(job.name);
     }
   }
 
-  async function execute(job: Job, id: number, slot: Date): Promise<RunReport> {
-    const label = `job ${job.name} for ${slot.toISOString()}`;
-    const startedAt = clock.now();
-    let outcome: 'succeeded' | 'failed';
-    let message: string | null;
-    try {
-      const summary = await job.run({ scheduledFor: slot, db, clock });
-      outcome = 'succeeded';
-      message = summary ? truncate(summary) : null;
-    } catch (error) {
-      outcome = 'failed';
-      message = truncate(describe(error));
-      log.error(`${label} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
-    }
-    const finishedAt = clock.now();
-    try {
-      await finishRun(db, id, outcome, finishedAt, message);
-    } catch (error) {
-      throw new Error(`${label} ${outcome} but its outcome could not be recorded, so it stays 'running': ${describe(error)}`);
-    }
-    if (outcome === 'succeeded') {
-      const took = finishedAt.getTime() - startedAt.getTime();
-      log.info(`${label} succeeded in ${took} ms${message ? `: ${message}` : ''}`);
-    }
-    return { job: job.name, scheduledFor: slot, outcome, message };
+  /*
+   * Renews the lease every heartbeatMs while the job runs. The signal is aborted once the lease
+   * is gone: taken over (the renewal finds another attempt holding the run) or expired without
+   * a renewal getting through, after which another instance may already be running the slot.
+   */
+  function keepLease(job: Job, id: number, slot: Date, attempt: number) {
+    const controller = new AbortController();
+    const label = `job ${job.name} for ${slot.toISOString()} (attempt ${attempt})`;
+    let renewedAt = clock.now();
+    let renewing = false;
+    const lose = (why: string) => {
+      if (controller.signal.aborted) return;
+      log.error(`${label} no longer holds its lease: ${why}`);
+      controller.abort(new Error(`${label} lost its lease: ${why}`));
+    };
+    const timer = setInterval(() => {
+      if (renewing || controller.signal.aborted) return;
+      renewing = true;
+      const now = clock.now();
+      renewLease(db, id, attempt, { holder, now, leaseMs })
+        .then((held) => {
+          if (held) renewedAt = now;
+          else lose('another instance has taken the run over');
+        })
+        .catch((error: unknown) => {
+          if (clock.now().getTime() - renewedAt.getTime() >= leaseMs) lose(`it could not be renewed for ${leaseMs} ms: ${describe(error)}`);
+        })
+        .finally(() => (renewing = false));
+    }, heartbeatMs);
+    timer.unref();
+    return { signal: controller.signal, stop: () => clearInterval(timer) };
   }
 
-  function describeExisting(job: Job, run: JobRun): RunReport | undefined {
-    if (run.outcome !== 'running') return undefined;
-    const report = { job: job.name, scheduledFor: run.scheduledFor, message: null };
-    const stuckAfterMs = (job.stuckAfterMinutes ?? 60) * MINUTE_MS;
-    const runningFor = clock.now().getTime() - run.startedAt.getTime();
-    if (runningHere.get(job.name) === run.scheduledFor.toISOString() || runningFor <= stuckAfterMs) {
-      return { ...report, outcome: 'running' };
+  async function execute(job: Job, id: number, slot: Date, attempt: number): Promise<RunReport> {
+    const label = `job ${job.name} for ${slot.toISOString()}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
+    const startedAt = clock.now();
+    const held = keepLease(job, id, slot, attempt);
+    let result: AttemptOutcome;
+    try {
+      const summary = await job.run({ scheduledFor: slot, attempt, signal: held.signal, db, clock });
+      result = { outcome: 'succeeded', message: summary ? truncate(summary) : null };
+    } catch (error) {
+      const message = truncate(describe(error));
+      if (isDatabaseUnavailable(error)) {
+        result = { outcome: 'interrupted', message, retryAt: new Date(clock.now().getTime() + retryDelayMs(attempt)) };
+        log.warn(`${label} was interrupted, the database being unavailable; it is retried from ${result.retryAt.toISOString()}: ${message}`);
+      } else {
+        result = { outcome: 'failed', message };
+        log.error(`${label} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+      }
+    } finally {
+      held.stop();
     }
-    const message =
-      `running since ${run.startedAt.toISOString()}: the instance running it probably stopped mid-run; ` +
-      'this slot is not retried, the next one runs as usual';
-    const key = `${job.name} ${run.scheduledFor.toISOString()}`;
-    if (!reportedStuck.has(key)) {
-      reportedStuck.add(key);
-      log.warn(`job ${key} is stuck, ${message}`);
+    const finishedAt = clock.now();
+    let recorded: boolean;
+    try {
+      recorded = await finishAttempt(db, id, attempt, holder, finishedAt, result);
+    } catch (error) {
+      throw new Error(
+        `${label} ${result.outcome} but its outcome could not be recorded, so it stays 'running' until its lease expires; ` +
+          `then it is retried: ${describe(error)}`,
+      );
     }
-    return { ...report, outcome: 'stuck', message };
+    if (!recorded) {
+      log.error(`${label} ${result.outcome} after another instance had taken the run over (this one lost its lease): recorded for this attempt only`);
+      const now = await findRun(db, job.name, slot);
+      return now ? report(now) : { job: job.name, scheduledFor: slot, outcome: 'running', message: null, attempt };
+    }
+    if (result.outcome === 'succeeded') {
+      const took = finishedAt.getTime() - startedAt.getTime();
+      log.info(`${label} succeeded in ${took} ms${result.message ? `: ${result.message}` : ''}`);
+    }
+    return { job: job.name, scheduledFor: slot, outcome: result.outcome, message: result.message, attempt };
   }
 
   function start(): void {

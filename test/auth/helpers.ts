@@ -6,7 +6,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 /**
  * The app on a fresh database, trusting X-Forwarded-* so each Browser can come from its own
- * address. A file's tests share one (a fresh PGlite costs seconds) and keep apart by email
+ * address. A file's tests share one and keep apart by email
  * and address; they run serially because some move the shared clock.
  */
 export function startAuthApp(config: Partial<Config> = {}): Promise<TestApp> {

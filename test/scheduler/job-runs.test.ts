@@ -14,7 +14,7 @@ test.before(async () => {
   handle = await freshDb();
 });
 test.after.always(() => handle.close());
-test.beforeEach(() => sql`TRUNCATE job_runs RESTART IDENTITY`.execute(handle.db));
+test.beforeEach(() => sql`TRUNCATE job_runs, job_run_attempts RESTART IDENTITY`.execute(handle.db));
 
 async function insertRun(job: string, scheduledFor: string, outcome: 'running' | 'succeeded' | 'failed' = 'succeeded') {
   await handle.db
@@ -24,6 +24,7 @@ async function insertRun(job: string, scheduledFor: string, outcome: 'running' |
       scheduled_for: scheduledFor,
       started_at: scheduledFor,
       finished_at: outcome === 'running' ? null : new Date(scheduledFor),
+      lease_expires_at: outcome === 'running' ? new Date(new Date(scheduledFor).getTime() + 300_000) : null,
       outcome,
       message: outcome === 'failed' ? 'it broke' : null,
     })

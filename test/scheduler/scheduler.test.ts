@@ -20,7 +20,7 @@ test.before(async () => {
   handle = await freshDb();
 });
 test.after.always(() => handle.close());
-test.beforeEach(() => sql`TRUNCATE job_runs RESTART IDENTITY`.execute(handle.db));
+test.beforeEach(() => sql`TRUNCATE job_runs, job_run_attempts RESTART IDENTITY`.execute(handle.db));
 
 /** Two service instances on one database, each with its own copy of the same job. */
 function twoInstances(clock: ManualClock, schedule = everyOtherFriday) {
@@ -162,44 +162,7 @@ test.serial('a failing job is recorded and logged as failed, and the next slot s
   ]);
 });
 
-test.serial('a run left running by an instance that died is reported stuck, once in the log, and not retried', async (t) => {
-  const clock = new ManualClock('2024-03-08T11:30:00Z');
-  const log = collectingLog();
-  const scheduler = createScheduler({ db: handle.db, clock, log });
-  let runs = 0;
-  scheduler.register({ name: 'plan-draft', schedule: everyOtherFriday, run: async () => void (runs += 1) });
-  await handle.db
-    .insertInto('job_runs')
-    .values({ job: 'plan-draft', scheduled_for: new Date('2024-03-08T09:00:00Z'), started_at: new Date('2024-03-08T09:00:02Z') })
-    .execute();
-
-  const [report] = await scheduler.runDue();
-  t.is(report?.outcome, 'stuck');
-  t.regex(report?.message ?? '', /^running since 2024-03-08T09:00:02.000Z: the instance running it probably stopped mid-run/);
-  await scheduler.runDue();
-  t.is(runs, 0);
-  t.is(log.lines.warn.length, 1);
-  t.regex(log.lines.warn[0] ?? '', /^job plan-draft 2024-03-08T09:00:00.000Z is stuck/);
-
-  clock.set('2024-03-22T09:01:00Z');
-  t.deepEqual(outcomes(await scheduler.runDue()), ['succeeded']);
-  t.is(runs, 1);
-});
-
-test.serial('a run still within its expected time elsewhere is reported running, not stuck', async (t) => {
-  const clock = new ManualClock('2024-03-08T09:10:00Z');
-  const log = collectingLog();
-  const scheduler = createScheduler({ db: handle.db, clock, log });
-  scheduler.register({ name: 'plan-draft', schedule: everyOtherFriday, stuckAfterMinutes: 15, run: async () => t.fail('must not run') });
-  await handle.db
-    .insertInto('job_runs')
-    .values({ job: 'plan-draft', scheduled_for: new Date('2024-03-08T09:00:00Z'), started_at: new Date('2024-03-08T09:00:00Z') })
-    .execute();
-  t.deepEqual(outcomes(await scheduler.runDue()), ['running']);
-  clock.advance(6 * MINUTE);
-  t.deepEqual(outcomes(await scheduler.runDue()), ['stuck']);
-  t.is(log.lines.warn.length, 1);
-});
+// What happens to a run left 'running' (its lease, the retry) is in leases.test.ts.
 
 test.serial('stop() waits for the run in progress, and a stopped scheduler starts nothing', async (t) => {
   const clock = new ManualClock('2024-01-15T09:00:00Z');
@@ -258,13 +221,16 @@ test.serial('a job never overlaps itself within one instance', async (t) => {
   t.is(started, 2);
 });
 
-test.serial('register refuses a badly named or duplicate job', (t) => {
+test.serial('register refuses a badly named or duplicate job, and a lease no longer than its heartbeat is refused', (t) => {
   const scheduler = createScheduler({ db: handle.db, clock: new ManualClock('2024-01-15T09:00:00Z'), log: collectingLog() });
   const job = { name: 'mail-outbox-drain', schedule: everyMinutes(1), run: async () => {} };
   scheduler.register(job);
   t.throws(() => scheduler.register(job), { message: 'A job named "mail-outbox-drain" is already registered' });
   t.throws(() => scheduler.register({ ...job, name: 'Mail Outbox' }), { message: /must be kebab-case .* not "Mail Outbox"/ });
-  t.throws(() => scheduler.register({ ...job, name: 'other', stuckAfterMinutes: 0 }), { message: /must be more than 0/ });
+  t.throws(() => createScheduler({ db: handle.db, clock: new ManualClock('2024-01-15T09:00:00Z'), leaseMs: 1000, heartbeatMs: 1000 }), {
+    instanceOf: RangeError,
+    message: 'The lease (1000 ms) must be longer than the heartbeat that renews it (1000 ms)',
+  });
 });
 
 test.serial('the database refusing the bookkeeping rejects runDue, after the other jobs ran', async (t) => {

@@ -1,0 +1,63 @@
+import type { PlanView } from '../plans/plan.service.ts';
+import type { CouncilInfo } from '../reference/council.service.ts';
+import { createPdfRenderer, type PdfRenderer } from './plan-pdf-renderer.ts';
+
+/*
+ * Each published plan's PDF, rendered once (at its first request) and then served from memory.
+ * A published plan never changes (plans and plan_entries refuse UPDATE and DELETE), and the
+ * only other thing on its pages is the council's name, so (plan date, council name) keys the
+ * bytes: renaming the council renders the plans again under the new name.
+ *
+ * Kept in memory rather than in the database: a PDF is about 60 kB, costs a second of the
+ * worker's time to make again after a restart, and storing it would add a write to a GET and a
+ * table to keep in step with the council's name, for no change in what anyone receives.
+ */
+
+/** About 3 MB of PDFs: two years of fortnightly plans. The least recently asked for go first. */
+const MAX_ENTRIES = 50;
+
+// The plan and council services, as far as the PDFs need them (deps.ts builds this from them).
+interface Sources {
+  plans: { byDate(date: string): Promise<PlanView | undefined> };
+  council: { get(): Promise<Pick<CouncilInfo, 'name'>> };
+}
+
+export interface PlanPdfs {
+  /** The PDF of the plan published on `date` (undefined when none was); rejects with PdfUnavailableError. */
+  forPlan(date: string): Promise<Buffer | undefined>;
+  readonly renderer: PdfRenderer;
+  close(): Promise<void>;
+}
+
+export function createPlanPdfs({ plans, council }: Sources, renderer: PdfRenderer = createPdfRenderer()): PlanPdfs {
+  // Promises, not bytes, so that requests arriving while a plan renders wait for that one render.
+  const cache = new Map<string, Promise<Buffer | undefined>>();
+
+  async function render(date: string, councilName: string): Promise<Buffer | undefined> {
+    const plan = await plans.byDate(date);
+    return plan && renderer.render(plan, councilName);
+  }
+
+  return {
+    renderer,
+    async forPlan(date) {
+      const councilName = (await council.get()).name;
+      const key = `${date}\n${councilName}`;
+      let pdf = cache.get(key);
+      if (pdf) {
+        cache.delete(key); // to the most recently used end
+      } else {
+        pdf = render(date, councilName);
+        // A missing plan (it may yet be published) or a failed render is not kept: the next request tries again.
+        pdf.then(
+          (bytes) => bytes === undefined && cache.get(key) === pdf && cache.delete(key),
+          () => cache.get(key) === pdf && cache.delete(key),
+        );
+      }
+      cache.set(key, pdf);
+      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      return pdf;
+    },
+    close: () => renderer.close(),
+  };
+}
