@@ -31,7 +31,7 @@ async function main() {
   const server = createHttpServer(createRequestListener(deps), { maxConnections: config.maxConnections });
   server.listen(config.port, config.host, () => {
     console.log(`Database: ${database.description}`);
-    console.log(`Forward Plan service on http://${config.host}:${config.port}`);
+    console.log(`Forward Plan service on http://${config.host}:${config.port} (process ${process.pid})`);
   });
   const background = startBackgroundWork(deps);
 
