@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database, DecisionEventKind } from '../db/database.ts';
-import { applyFilters, committeesFor, findDecisionById, wardsFor } from '../decisions/decision.repository.ts';
-import { toPublicDecision, type Link, type PublicDecision } from '../decisions/decision.view.ts';
+import { applyFilters, findDecisionsByIds } from '../decisions/decision.repository.ts';
+import { toPublicDecision, type PublicDecision } from '../decisions/decision.view.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
 import { londonInstant } from '../lib/clock.ts';
 import type { Executor } from '../reference/reference.repository.ts';
@@ -55,14 +55,10 @@ export async function decisionsInScope(db: Executor, filters: DecisionFilters, d
   return new Set(rows.map((r) => r.id));
 }
 
-/** The public view of each decision; drafts are left out (they are never public). */
+/** The public view of each decision, in one query; drafts are left out (they are never public). */
 export async function publicDecisions(db: Executor, ids: number[]): Promise<Map<number, PublicDecision>> {
-  const rows = (await Promise.all(ids.map((id) => findDecisionById(db, id)))).filter((r) => r !== undefined && r.status !== 'draft');
-  const found = rows.map((r) => r!.id);
-  const [committees, wards] = await Promise.all([committeesFor(db, found), wardsFor(db, found)]);
-  const linksOf = (list: { decision_id: number; slug: string; name: string }[], id: number): Link[] =>
-    list.filter((l) => l.decision_id === id).map(({ slug, name }) => ({ slug, name }));
-  return new Map(rows.map((row) => [row!.id, toPublicDecision(row!, linksOf(committees, row!.id), linksOf(wards, row!.id))]));
+  const rows = (await findDecisionsByIds(db, ids)).filter((r) => r.status !== 'draft');
+  return new Map(rows.map((row) => [row.id, toPublicDecision(row)]));
 }
 
 export async function planPublishedOn(db: Executor, planId: number): Promise<string | undefined> {

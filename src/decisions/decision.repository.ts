@@ -1,4 +1,6 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { listingsQuery } from '../plans/plan.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../reference/reference.repository.ts';
 import { looksLikeReference, referenceSearch } from './reference.ts';
@@ -12,15 +14,6 @@ export function splitSearch(q: string): { references: ReturnType<typeof referenc
   const references = tokens.filter(looksLikeReference).map(referenceSearch).filter((r) => r !== null);
   const words = tokens.filter((t) => !looksLikeReference(t)).join(' ');
   return { references, words };
-}
-
-function monthEnd(eb: ExpressionBuilder<Database, 'decisions'>) {
-  return eb
-    .case()
-    .when('decisions.expected_precision', '=', 'month')
-    .then(sql<string>`(decisions.expected_date + interval '1 month' - interval '1 day')::date`)
-    .else(eb.ref('decisions.expected_date'))
-    .end();
 }
 
 export function applyFilters(query: DecisionQuery, filters: DecisionFilters, { includeDrafts = false } = {}): DecisionQuery {
@@ -64,8 +57,15 @@ export function applyFilters(query: DecisionQuery, filters: DecisionFilters, { i
       eb.selectFrom('decision_makers').select('id').where('slug', 'in', filters.maker),
     );
   }
-  // A decision expected "in May" overlaps any range that touches May.
-  if (filters.from) q = q.where((eb) => eb(monthEnd(eb), '>=', filters.from!));
+  // A decision expected "in May" overlaps any range that touches May. Its date is kept as the 1st,
+  // so it matches from the 1st of the month `from` falls in; said so, rather than through its
+  // month's last day, the date index can serve the range.
+  if (filters.from) {
+    const from = filters.from;
+    q = q
+      .where('decisions.expected_date', '>=', `${from.slice(0, 7)}-01`)
+      .where((eb) => eb.or([eb('decisions.expected_precision', '=', 'month'), eb('decisions.expected_date', '>=', from)]));
+  }
   if (filters.to) q = q.where('decisions.expected_date', '<=', filters.to);
   if (filters.q) {
     const { references, words } = splitSearch(filters.q);
@@ -102,38 +102,82 @@ export function decisionsWithNames(db: Executor) {
     .leftJoin('portfolios', 'portfolios.id', 'decisions.portfolio_id');
 }
 
+/**
+ * The columns of every public view of a decision, its scrutiny committees (in the order printed)
+ * and wards (by name) included: each row brings its own links, so a page of decisions is one
+ * query however many rows it shows. PostgreSQL runs the two subqueries only for the rows the
+ * LIMIT keeps.
+ */
+function publicColumns(query: ReturnType<typeof decisionsWithNames>) {
+  return query.select(LIST_COLUMNS).select((eb) => [
+    jsonArrayFrom(
+      eb.selectFrom('decision_committees')
+        .innerJoin('committees', 'committees.id', 'decision_committees.committee_id')
+        .select(['committees.slug', 'committees.name'])
+        .whereRef('decision_committees.decision_id', '=', 'decisions.id')
+        .orderBy('decision_committees.position'),
+    ).as('committees'),
+    jsonArrayFrom(
+      eb.selectFrom('decision_wards')
+        .innerJoin('wards', 'wards.id', 'decision_wards.ward_id')
+        .select(['wards.slug', 'wards.name'])
+        .whereRef('decision_wards.decision_id', '=', 'decisions.id')
+        .orderBy('wards.name'),
+    ).as('wards'),
+  ]);
+}
+
 export type DecisionListRow = Awaited<ReturnType<typeof findDecisions>>[number];
 
-export async function findDecisions(db: Executor, filters: DecisionFilters, paging: Paging, options: { includeDrafts?: boolean } = {}) {
+function filteredInOrder(db: Executor, filters: DecisionFilters, options: { includeDrafts?: boolean }) {
   let query = applyFilters(decisionsWithNames(db) as unknown as DecisionQuery, filters, options) as unknown as ReturnType<typeof decisionsWithNames>;
   const words = filters.q ? splitSearch(filters.q).words : '';
   if (words) {
     query = query.orderBy(sql`ts_rank(decisions.search, websearch_to_tsquery('english', ${words}))`, 'desc');
   }
-  return query
-    .select(LIST_COLUMNS)
-    .orderBy('decisions.expected_date', (ob) => ob.asc().nullsLast())
-    .orderBy('decisions.id')
+  return query.orderBy('decisions.expected_date', (ob) => ob.asc().nullsLast()).orderBy('decisions.id');
+}
+
+export async function findDecisions(db: Executor, filters: DecisionFilters, paging: Paging, options: { includeDrafts?: boolean } = {}) {
+  return publicColumns(filteredInOrder(db, filters, options))
     .limit(paging.limit)
     .offset((paging.page - 1) * paging.limit)
     .execute();
 }
 
+function countOf(decisions: DecisionQuery, filters: DecisionFilters, options: { includeDrafts?: boolean }) {
+  return applyFilters(decisions, filters, options).select((eb) => eb.fn.countAll<number>().as('total'));
+}
+
 export async function countDecisions(db: Executor, filters: DecisionFilters, options: { includeDrafts?: boolean } = {}) {
-  const row = await applyFilters(db.selectFrom('decisions') as unknown as DecisionQuery, filters, options)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return (row as { total: number }).total;
+  const row = await countOf(db.selectFrom('decisions') as unknown as DecisionQuery, filters, options).executeTakeFirstOrThrow();
+  return Number((row as { total: number }).total);
+}
+
+/**
+ * One page of decisions and how many match, in one query: the count is a subquery PostgreSQL
+ * runs once (an InitPlan). A page past the end has no row to carry it, so only then is it
+ * counted on its own.
+ */
+export async function findDecisionPage(db: Executor, filters: DecisionFilters, paging: Paging, options: { includeDrafts?: boolean } = {}) {
+  const rows = await publicColumns(filteredInOrder(db, filters, options))
+    .select((eb) => countOf(eb.selectFrom('decisions') as unknown as DecisionQuery, filters, options).as('total'))
+    .limit(paging.limit)
+    .offset((paging.page - 1) * paging.limit)
+    .execute();
+  const first = rows[0] as { total: number | string } | undefined;
+  const total = first ? Number(first.total) : paging.page === 1 ? 0 : await countDecisions(db, filters, options);
+  return { rows: rows as DecisionListRow[], total };
 }
 
 export async function findDecisionById(db: Executor, id: number) {
-  return decisionsWithNames(db).select(LIST_COLUMNS).where('decisions.id', '=', id).executeTakeFirst();
+  return publicColumns(decisionsWithNames(db)).where('decisions.id', '=', id).executeTakeFirst();
 }
 
 /** Several decisions in one query (in no particular order), e.g. those behind a feed's events. */
 export async function findDecisionsByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
-  return decisionsWithNames(db).select(LIST_COLUMNS).where('decisions.id', 'in', [...new Set(ids)]).execute();
+  return publicColumns(decisionsWithNames(db)).where('decisions.id', 'in', [...new Set(ids)]).execute();
 }
 
 export async function committeesFor(db: Executor, ids: number[]) {
@@ -158,13 +202,30 @@ export async function wardsFor(db: Executor, ids: number[]) {
     .execute();
 }
 
-export async function eventsFor(db: Executor, decisionId: number) {
+function eventsQuery(db: Executor, decisionId: number) {
   return db
     .selectFrom('decision_events')
     .leftJoin('plans', 'plans.id', 'decision_events.plan_id')
     .select(['decision_events.id', 'decision_events.kind', 'decision_events.occurred_at', 'decision_events.details', 'plans.published_on as plan_published_on'])
     .where('decision_events.decision_id', '=', decisionId)
     .orderBy('decision_events.occurred_at')
-    .orderBy('decision_events.id')
-    .execute();
+    .orderBy('decision_events.id');
+}
+
+export async function eventsFor(db: Executor, decisionId: number) {
+  return eventsQuery(db, decisionId).execute();
+}
+
+/**
+ * A decision's public history in one query: every published plan that listed it (oldest
+ * first) and the events of its life. Inside JSON a timestamp arrives as text and a bigint as a
+ * number; the service makes both what the separate queries would have given.
+ */
+export async function publicHistoryOf(db: Executor, decisionId: number) {
+  return db
+    .selectNoFrom(() => [
+      jsonArrayFrom(listingsQuery(db, decisionId)).as('plans'),
+      jsonArrayFrom(eventsQuery(db, decisionId)).as('events'),
+    ])
+    .executeTakeFirstOrThrow();
 }

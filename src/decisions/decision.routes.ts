@@ -9,10 +9,19 @@ import { feedLinksForDecision, feedLinksForFilters } from '../feeds/feed-links.t
 export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps, 'decisions' | 'referenceData' | 'keeping'>) {
   const router = new Router();
 
+  // The three reads are independent, so they go together; a draft's history is read and dropped.
+  async function decisionWithHistory(id: number) {
+    const [decision, history, outcome] = await Promise.all([decisions.get(id), decisions.history(id), keeping.publicOutcome(id)]);
+    if (!decision) throw notFound('There is no published decision with that number');
+    return { decision, history, record: { outcome, changes: history.changes } };
+  }
+
   router.get('/decisions', async (ctx) => {
     const { filters, paging } = parseListQuery(ctx.query);
-    const chosen = await decisions.checkFilterSlugs(filters);
-    const [{ items, total }, facets] = await Promise.all([decisions.list(filters, paging), referenceData.facets()]);
+    // The filter form lists every entity, so the same read checks the address's slugs.
+    const facets = await referenceData.facets();
+    const chosen = await decisions.checkFilterSlugs(filters, facets.all);
+    const { items, total } = await decisions.list(filters, paging);
     const pages = Math.max(1, Math.ceil(total / paging.limit));
     ctx.render('pages/decisions.njk', {
       pageTitle: 'All decisions',
@@ -34,9 +43,7 @@ export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps,
 
   router.get('/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const decision = await decisions.get(id);
-    if (!decision) throw notFound('There is no published decision with that number');
-    const [history, record] = await Promise.all([decisions.history(id), keeping.publicRecord(id)]);
+    const { decision, history, record } = await decisionWithHistory(id);
     ctx.render('pages/decision.njk', { pageTitle: decision.title, decision, history, record, commentUrl: `/comments/new?decision=${id}`, ...feedLinksForDecision(id) });
   });
 
@@ -49,9 +56,7 @@ export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps,
 
   router.get('/api/v1/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const decision = await decisions.get(id);
-    if (!decision) throw notFound('There is no published decision with that number');
-    const [history, record] = await Promise.all([decisions.history(id), keeping.publicRecord(id)]);
+    const { decision, history, record } = await decisionWithHistory(id);
     ctx.body = {
       ...decision,
       outcome: record.outcome,

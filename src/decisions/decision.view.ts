@@ -34,7 +34,8 @@ export interface PublicDecision {
   updatedAt: string;
 }
 
-export function toPublicDecision(row: DecisionListRow, committees: Link[], wards: Link[]): PublicDecision {
+/** A row of the public decision queries (decision.repository.ts), which bring their committees and wards with them. */
+export function toPublicDecision(row: DecisionListRow): PublicDecision {
   return {
     id: row.id,
     url: `/decisions/${row.id}`,
@@ -53,8 +54,8 @@ export function toPublicDecision(row: DecisionListRow, committees: Link[], wards
       note: row.expected_date_note,
       label: expectedDateLabel(row.expected_date, row.expected_precision, row.expected_date_note),
     },
-    scrutinyCommittees: committees,
-    wards: { scope: row.ward_scope, asPrinted: row.wards_text, wards },
+    scrutinyCommittees: row.committees,
+    wards: { scope: row.ward_scope, asPrinted: row.wards_text, wards: row.wards },
     consultation: row.consultation,
     contacts: row.contacts,
     directorate: { slug: row.directorate_slug, name: row.directorate_name },

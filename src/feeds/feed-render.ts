@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
-import { committeesFor, wardsFor, type DecisionListRow } from '../decisions/decision.repository.ts';
+import type { DecisionListRow } from '../decisions/decision.repository.ts';
 import type { DecisionService } from '../decisions/decision.service.ts';
-import { toPublicDecision, type Link, type PublicDecision } from '../decisions/decision.view.ts';
+import { toPublicDecision, type PublicDecision } from '../decisions/decision.view.ts';
 import { notFound } from '../http/errors.ts';
 import { londonInstant } from '../lib/clock.ts';
 import { renderCalendar } from './calendar.ts';
@@ -26,21 +26,9 @@ export interface RenderLimits {
   calendarEvents: number;
 }
 
-function grouped(rows: { decision_id: number; slug: string; name: string }[]): Map<number, Link[]> {
-  const map = new Map<number, Link[]>();
-  for (const { decision_id, slug, name } of rows) map.set(decision_id, [...(map.get(decision_id) ?? []), { slug, name }]);
-  return map;
-}
-
 /** Renders feeds straight from the database; feeds.service.ts caches what this returns. */
 export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: string, limits: RenderLimits) {
-  async function views(rows: DecisionListRow[]): Promise<PublicDecision[]> {
-    const ids = rows.map((r) => r.id);
-    const [committees, wards] = await Promise.all([committeesFor(db, ids), wardsFor(db, ids)]);
-    const byCommittee = grouped(committees);
-    const byWard = grouped(wards);
-    return rows.map((row) => toPublicDecision(row, byCommittee.get(row.id) ?? [], byWard.get(row.id) ?? []));
-  }
+  const views = (rows: DecisionListRow[]): PublicDecision[] => rows.map(toPublicDecision);
 
   /** Checks the scope (unknown slug: 400; unknown or draft decision: 404) and names it. */
   async function describe(scope: FeedScope): Promise<{ label: string; decision?: PublicDecision }> {
@@ -64,7 +52,7 @@ export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: 
 
   async function syndication(format: SyndicationFormat, scope: FeedScope): Promise<RenderedFeed> {
     const [head, events] = await Promise.all([heading(scope), recentEvents(db, scope, limits.items)]);
-    const byId = new Map((await views(await publicDecisionRows(db, events.map((e) => e.decision_id)))).map((d) => [d.id, d]));
+    const byId = new Map(views(await publicDecisionRows(db, events.map((e) => e.decision_id))).map((d) => [d.id, d]));
     const entries = events.flatMap((event) => {
       const decision = byId.get(event.decision_id);
       return decision ? [feedEntry(event, decision, baseUrl)] : [];
@@ -91,7 +79,8 @@ export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: 
   async function calendar(scope: FeedScope): Promise<RenderedFeed> {
     const [head, rows] = await Promise.all([heading(scope), decisionsInScope(db, scope, limits.calendarEvents)]);
     const dated = rows.filter((r) => r.expected_date !== null);
-    const [decisionViews, revisions] = await Promise.all([views(dated), revisionsOf(db, dated.map((r) => r.id))]);
+    const decisionViews = views(dated);
+    const revisions = await revisionsOf(db, dated.map((r) => r.id));
     const revisionOf = new Map(revisions.map((r) => [r.id, r]));
     const entries = decisionViews
       .map((decision) => {

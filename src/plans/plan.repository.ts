@@ -6,6 +6,18 @@ export async function findPlanByDate(db: Executor, publishedOn: string) {
   return db.selectFrom('plans').selectAll().where('published_on', '=', publishedOn).executeTakeFirst();
 }
 
+/** A plan by its date, and whether it is the latest (none was published after it), in one query. */
+export async function findPlanByDateWithLatest(db: Executor, publishedOn: string) {
+  return db
+    .selectFrom('plans')
+    .selectAll('plans')
+    .select((eb) =>
+      eb.not(eb.exists(eb.selectFrom('plans as later').select('later.id').whereRef('later.published_on', '>', 'plans.published_on'))).$castTo<boolean>().as('is_latest'),
+    )
+    .where('plans.published_on', '=', publishedOn)
+    .executeTakeFirst();
+}
+
 export async function latestPlan(db: Executor) {
   return db.selectFrom('plans').selectAll().orderBy('published_on', 'desc').limit(1).executeTakeFirst();
 }
@@ -50,7 +62,7 @@ export async function planEntries(db: Executor, planId: number) {
 }
 
 /** Every published plan that listed a decision, oldest first: its public history. */
-export async function entriesForDecision(db: Executor, decisionId: number) {
+export function listingsQuery(db: Executor, decisionId: number) {
   return db
     .selectFrom('plan_entries')
     .innerJoin('plans', 'plans.id', 'plan_entries.plan_id')
@@ -64,6 +76,9 @@ export async function entriesForDecision(db: Executor, decisionId: number) {
       'plan_entries.reference',
     ])
     .where('plan_entries.decision_id', '=', decisionId)
-    .orderBy('plans.published_on')
-    .execute();
+    .orderBy('plans.published_on');
+}
+
+export async function entriesForDecision(db: Executor, decisionId: number) {
+  return listingsQuery(db, decisionId).execute();
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Part, PlanEntryRow } from '../db/database.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
-import { findPlanByDate, latestPlan, listPlans, planEntries } from './plan.repository.ts';
+import { findPlanByDateWithLatest, latestPlan, listPlans, planEntries } from './plan.repository.ts';
 
 export interface PlanEntryView {
   decisionId: number;
@@ -98,8 +98,8 @@ export function createPlanService(db: Db) {
     },
     async byDate(date: string): Promise<PlanView | undefined> {
       if (!isIsoDate(date)) return undefined;
-      const [plan, newest] = await Promise.all([findPlanByDate(db, date), latestPlan(db)]);
-      return plan ? view(plan, newest?.id === plan.id) : undefined;
+      const plan = await findPlanByDateWithLatest(db, date);
+      return plan ? view(plan, plan.is_latest) : undefined;
     },
     async archive() {
       const plans = await listPlans(db);

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import type { Database, EntityKind } from '../db/database.ts';
 
@@ -105,4 +105,32 @@ export async function entitiesNeedingReview(db: Executor) {
     ),
   );
   return rows.flat();
+}
+
+/**
+ * Entities of several kinds in one query (a UNION ALL, one arm per kind asked about), by name:
+ * every one of a kind for 'all', else those with the given slugs. Kinds not asked about come back
+ * empty, and nothing is asked of the database when no kind is.
+ */
+export async function entitiesOfKinds(
+  db: Executor,
+  wanted: readonly (readonly [EntityKind, readonly string[] | 'all'])[],
+): Promise<Record<EntityKind, EntitySummary[]>> {
+  const result: Record<EntityKind, EntitySummary[]> = { committee: [], ward: [], directorate: [], decision_maker: [] };
+  const arms = wanted
+    .filter(([, slugs]) => slugs === 'all' || slugs.length > 0)
+    .map(([kind, slugs]) => {
+      const arm = db.selectFrom(ENTITY_TABLE[kind]).select([sql.lit<EntityKind>(kind).as('kind'), 'id', 'slug', 'name']);
+      return slugs === 'all' ? arm : arm.where('slug', 'in', [...slugs]);
+    });
+  const [first, ...rest] = arms;
+  if (!first) return result;
+  const rows = await rest.reduce((union, arm) => union.unionAll(arm), first).orderBy('name').orderBy('id').execute();
+  for (const { kind, ...entity } of rows) result[kind].push(entity);
+  return result;
+}
+
+/** Every committee, ward, directorate and decision maker, by name, in one query. */
+export function allEntities(db: Executor) {
+  return entitiesOfKinds(db, (Object.keys(ENTITY_TABLE) as EntityKind[]).map((kind) => [kind, 'all'] as const));
 }

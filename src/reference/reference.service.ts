@@ -1,6 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import type { EntityKind } from '../db/database.ts';
-import { ENTITY_TABLE, entitiesNeedingReview, listEntities } from './reference.repository.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { ENTITY_TABLE, allEntities, entitiesNeedingReview } from './reference.repository.ts';
 
 export const ENTITY_PAGES: Record<EntityKind, { path: string; filter: 'committee' | 'ward' | 'directorate' | 'maker'; plural: string; singular: string }> = {
   committee: { path: '/committees', filter: 'committee', plural: 'Scrutiny committees', singular: 'scrutiny committee' },
@@ -11,29 +12,30 @@ export const ENTITY_PAGES: Record<EntityKind, { path: string; filter: 'committee
 
 export function createReferenceDataService(db: Db) {
   return {
-    /** The choices every filter form offers. */
+    /** The choices every filter form offers, in one query; `all` also lets the form's page check its filters' slugs without asking again. */
     async facets() {
-      const [committees, wards, directorates, makers] = await Promise.all([
-        listEntities(db, 'committee'),
-        listEntities(db, 'ward'),
-        listEntities(db, 'directorate'),
-        listEntities(db, 'decision_maker'),
-      ]);
-      return { committees, wards, directorates, makers };
+      const all = await allEntities(db);
+      return { committees: all.committee, wards: all.ward, directorates: all.directorate, makers: all.decision_maker, all };
     },
 
     async bySlug(kind: EntityKind, slug: string) {
       if (!/^[a-z0-9-]{1,80}$/.test(slug)) return undefined;
       if (kind === 'decision_maker') {
-        const maker = await db.selectFrom('decision_makers').select(['id', 'slug', 'name', 'kind']).where('slug', '=', slug).executeTakeFirst();
+        const maker = await db
+          .selectFrom('decision_makers')
+          .select(['id', 'slug', 'name', 'kind'])
+          .select((eb) =>
+            jsonArrayFrom(
+              eb.selectFrom('portfolios')
+                .select(['title', 'starts_on', 'ends_on'])
+                .whereRef('portfolios.decision_maker_id', '=', 'decision_makers.id')
+                .orderBy('starts_on', (ob) => ob.desc().nullsFirst()),
+            ).as('portfolios'),
+          )
+          .where('slug', '=', slug)
+          .executeTakeFirst();
         if (!maker) return undefined;
-        const portfolios = await db
-          .selectFrom('portfolios')
-          .select(['title', 'starts_on', 'ends_on'])
-          .where('decision_maker_id', '=', maker.id)
-          .orderBy('starts_on', (ob) => ob.desc().nullsFirst())
-          .execute();
-        return { ...maker, description: portfolios.map((p) => p.title).join('; '), portfolios };
+        return { ...maker, description: maker.portfolios.map((p) => p.title).join('; ') };
       }
       return db.selectFrom(ENTITY_TABLE[kind]).select(['id', 'slug', 'name', 'description']).where('slug', '=', slug).executeTakeFirst();
     },

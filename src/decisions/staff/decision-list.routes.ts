@@ -11,12 +11,9 @@ export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<D
 
   router.get('/admin/decisions', async (ctx) => {
     const { filters, paging } = parseStaffListQuery(ctx.query);
-    const chosen = await decisions.checkFilterSlugs(filters);
-    const [{ items, total }, facets, breaches] = await Promise.all([
-      keeping.list(filters, paging),
-      referenceData.facets(),
-      keeping.breaches(),
-    ]);
+    const facets = await referenceData.facets();
+    const chosen = await decisions.checkFilterSlugs(filters, facets.all);
+    const [{ items, total }, breaches] = await Promise.all([keeping.list(filters, paging), keeping.breaches()]);
     const rulesBroken = new Map<number, string[]>();
     for (const breach of breaches) rulesBroken.set(breach.decisionId, [...(rulesBroken.get(breach.decisionId) ?? []), RULE_NAMES[breach.rule]]);
     ctx.render('admin/decisions/index.njk', {

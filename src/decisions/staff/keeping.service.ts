@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { entriesForDecision } from '../../plans/plan.repository.ts';
-import { committeesFor, countDecisions, eventsFor, findDecisionById, findDecisions, wardsFor } from '../decision.repository.ts';
+import { eventsFor, findDecisionById, findDecisionPage } from '../decision.repository.ts';
 import { toPublicDecision } from '../decision.view.ts';
 import type { DecisionFilters, Paging } from '../filters.ts';
 import { createDecisionEditor } from './decision-editor.service.ts';
@@ -17,14 +17,6 @@ import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './s
 
 /** Keeping decisions (`deps.keeping`): staff edits, outcomes, exceptions and the rule checks. */
 export function createKeepingService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
-  async function withLinks(rows: Awaited<ReturnType<typeof findDecisions>>) {
-    const ids = rows.map((r) => r.id);
-    const [committees, wards] = await Promise.all([committeesFor(db, ids), wardsFor(db, ids)]);
-    const links = (list: { decision_id: number; slug: string; name: string }[], id: number) =>
-      list.filter((l) => l.decision_id === id).map(({ slug, name }) => ({ slug, name }));
-    return rows.map((row) => toPublicDecision(row, links(committees, row.id), links(wards, row.id)));
-  }
-
   return {
     editor: createDecisionEditor(db, clock),
     outcomes: createOutcomeService(db, clock, alerts),
@@ -36,11 +28,8 @@ export function createKeepingService(db: Db, clock: Clock, alerts: OutcomeAlerts
 
     /** Every decision, drafts included, with the public list's filters. */
     async list(filters: DecisionFilters, paging: Paging) {
-      const [rows, total] = await Promise.all([
-        findDecisions(db, filters, paging, { includeDrafts: true }),
-        countDecisions(db, filters, { includeDrafts: true }),
-      ]);
-      return { items: await withLinks(rows), total: Number(total) };
+      const { rows, total } = await findDecisionPage(db, filters, paging, { includeDrafts: true });
+      return { items: rows.map(toPublicDecision), total };
     },
 
     async drafts() {
@@ -65,8 +54,7 @@ export function createKeepingService(db: Db, clock: Clock, alerts: OutcomeAlerts
     async detail(id: number) {
       const [row, listRow] = await Promise.all([findDecisionRow(db, id), findDecisionById(db, id)]);
       if (!row || !listRow) return undefined;
-      const [[decision], listings, outcomes, exceptions, privateNotices, checks, events] = await Promise.all([
-        withLinks([listRow]),
+      const [listings, outcomes, exceptions, privateNotices, checks, events] = await Promise.all([
         entriesForDecision(db, id),
         outcomesOf(db, id),
         exceptionsOf(db, [id]),
@@ -76,7 +64,7 @@ export function createKeepingService(db: Db, clock: Clock, alerts: OutcomeAlerts
       ]);
       return {
         row,
-        decision: decision!,
+        decision: toPublicDecision(listRow),
         listings,
         outcomes,
         generalException: exceptions.find((e) => e.regulation === 10),
@@ -96,10 +84,9 @@ export function createKeepingService(db: Db, clock: Clock, alerts: OutcomeAlerts
       };
     },
 
-    /** For the public decision page: the outcome record and the public changes. Never staff-only data. */
-    async publicRecord(id: number) {
-      const [outcome, events] = await Promise.all([finalOutcomeOf(db, id), eventsFor(db, id)]);
-      return { outcome: toPublicOutcome(outcome), changes: publicChanges(events.map((e) => ({ ...e, id: Number(e.id) }))) };
+    /** For the public decision page: the outcome record, or why it was withdrawn. Never staff-only data. */
+    async publicOutcome(id: number) {
+      return toPublicOutcome(await finalOutcomeOf(db, id));
     },
   };
 }
