@@ -8,13 +8,15 @@ import { createPdfRenderer, type PdfRenderer } from './plan-pdf-renderer.ts';
  * only other thing on its pages is the council's name, so (plan date, council name) keys the
  * bytes: renaming the council renders the plans again under the new name.
  *
- * Kept in memory rather than in the database: a PDF is about 60 kB, costs a second of the
- * worker's time to make again after a restart, and storing it would add a write to a GET and a
- * table to keep in step with the council's name, for no change in what anyone receives.
+ * Kept in memory rather than in the database: a PDF is 60 kB for the sample plan and 1.4 MB
+ * for a plan of a thousand entries, costs a second or two of the worker's time to make again
+ * after a restart, and storing it would add a write to a GET and a table to keep in step with
+ * the council's name, for no change in what anyone receives.
  */
 
-/** About 3 MB of PDFs: two years of fortnightly plans. The least recently asked for go first. */
+/** Two years of fortnightly plans, within 32 MB. The least recently asked for go first. */
 const MAX_ENTRIES = 50;
+const MAX_BYTES = 32 * 1024 * 1024;
 
 // The plan and council services, as far as the PDFs need them (deps.ts builds this from them).
 interface Sources {
@@ -32,6 +34,18 @@ export interface PlanPdfs {
 export function createPlanPdfs({ plans, council }: Sources, renderer: PdfRenderer = createPdfRenderer()): PlanPdfs {
   // Promises, not bytes, so that requests arriving while a plan renders wait for that one render.
   const cache = new Map<string, Promise<Buffer | undefined>>();
+  const sizes = new Map<string, number>();
+
+  function evict() {
+    let bytes = [...sizes.values()].reduce((sum, n) => sum + n, 0);
+    for (const key of cache.keys()) {
+      if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) return;
+      if (cache.size === 1) return;
+      bytes -= sizes.get(key) ?? 0;
+      sizes.delete(key);
+      cache.delete(key);
+    }
+  }
 
   async function render(date: string, councilName: string): Promise<Buffer | undefined> {
     const plan = await plans.byDate(date);
@@ -49,13 +63,21 @@ export function createPlanPdfs({ plans, council }: Sources, renderer: PdfRendere
       } else {
         pdf = render(date, councilName);
         // A missing plan (it may yet be published) or a failed render is not kept: the next request tries again.
-        pdf.then(
-          (bytes) => bytes === undefined && cache.get(key) === pdf && cache.delete(key),
-          () => cache.get(key) === pdf && cache.delete(key),
+        const rendering = pdf;
+        rendering.then(
+          (bytes) => {
+            if (cache.get(key) !== rendering) return;
+            if (bytes === undefined) cache.delete(key);
+            else {
+              sizes.set(key, bytes.length);
+              evict();
+            }
+          },
+          () => cache.get(key) === rendering && cache.delete(key),
         );
       }
       cache.set(key, pdf);
-      if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+      evict();
       return pdf;
     },
     close: () => renderer.close(),
