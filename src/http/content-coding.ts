@@ -5,8 +5,20 @@ import type { Coding as ContentCoding } from './cache/cached-response.ts';
  * brotli when it likes both equally (smaller, and every browser that sends it decodes it), or
  * none. `*` stands for any coding not named.
  */
+// Clients send a handful of distinct Accept-Encoding values: each is read once, not per request.
+const chosen = new Map<string, ContentCoding | undefined>();
+const MAX_REMEMBERED = 256;
+
 export function chooseCoding(acceptEncoding: string | undefined): ContentCoding | undefined {
   if (!acceptEncoding) return undefined;
+  if (chosen.has(acceptEncoding)) return chosen.get(acceptEncoding);
+  const coding = readAcceptEncoding(acceptEncoding);
+  if (chosen.size >= MAX_REMEMBERED) chosen.clear();
+  chosen.set(acceptEncoding, coding);
+  return coding;
+}
+
+function readAcceptEncoding(acceptEncoding: string): ContentCoding | undefined {
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');

@@ -3,6 +3,7 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
 /** RFC 3986 normalisation of a path: `%7E` is `~`, `%2f` is `%2F`, but `%2F` never becomes `/`. */
 function normalisePath(raw: string): string | undefined {
   if (!raw.startsWith('/')) return undefined;
+  if (!raw.includes('%')) return raw;
   let ok = true;
   const path = raw.replace(/%([0-9A-Fa-f]{2})|%/g, (match, hex: string | undefined) => {
     if (hex === undefined) {

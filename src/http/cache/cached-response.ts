@@ -12,7 +12,9 @@ export const OWN_HEADERS = new Set([
 ]);
 
 /** Headers that describe the body, left off a 304. */
-const BODY_HEADERS = new Set(['content-type', 'content-disposition', 'content-language']);
+// RFC 9110 15.4.5: a 304 carries what a 200 would for caching, and nothing about a body it does
+// not send (the stored response keeps its own security headers).
+const NOT_MODIFIED_HEADERS = new Set(['cache-control', 'expires', 'content-location']);
 
 /** A rendered public response, as the shared cache keeps and serves it. */
 export interface CachedResponse {
@@ -26,6 +28,8 @@ export interface CachedResponse {
   ready: Partial<Record<Coding, Buffer>>;
   /** Each variant's whole response header list, flat (name, value, …), made on first use. */
   heads: Partial<Record<Variant, string[]>>;
+  /** The same for a 304. */
+  notModifiedHeads: Partial<Record<Variant, string[]>>;
   /** The rendered response's own headers (content type, cache control, security headers …). */
   headers: [string, string][];
   notModifiedHeaders: [string, string][];
@@ -90,8 +94,9 @@ export async function toCachedResponse(rendered: RenderedResponse, version: numb
     encoded: {},
     ready: {},
     heads: {},
+    notModifiedHeads: {},
     headers,
-    notModifiedHeaders: headers.filter(([name]) => !BODY_HEADERS.has(name)),
+    notModifiedHeaders: headers.filter(([name]) => NOT_MODIFIED_HEADERS.has(name)),
     version,
     expiresAt,
     // Room for the compressed copies too, which come to well under half the body.

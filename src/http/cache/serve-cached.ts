@@ -81,6 +81,18 @@ function sendWhole(res: ServerResponse, head: boolean, entry: CachedResponse, va
   send(res, head, 200, flat, body);
 }
 
+/** A 304 for one variant: like a whole 200's, its header list is made once per entry. */
+function sendNotModified(res: ServerResponse, head: boolean, entry: CachedResponse, variant: Variant): void {
+  let flat = entry.notModifiedHeads[variant];
+  if (!flat) {
+    const headers: Headers = [...entry.notModifiedHeaders, ['etag', entry.etags[variant]], ['last-modified', entry.lastModified]];
+    if (entry.compressible) headers.push(['vary', 'Accept-Encoding']);
+    flat = headers.flat();
+    entry.notModifiedHeads[variant] = flat;
+  }
+  send(res, head, 304, flat);
+}
+
 /**
  * Answers a GET or HEAD from a cached response: 304 when the client's copy is current, a byte
  * range when asked for one, the body in the best content coding the client accepts otherwise.
@@ -89,12 +101,7 @@ function sendWhole(res: ServerResponse, head: boolean, entry: CachedResponse, va
 export function serveCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void | Promise<void> {
   const head = req.method === 'HEAD';
   const coding = entry.compressible ? chooseCoding(req.headers['accept-encoding']) : undefined;
-  if (notModified(req, entry)) {
-    const tag = entry.etags[coding ?? 'identity'];
-    const headers: Headers = [...entry.notModifiedHeaders, ['etag', tag], ['last-modified', entry.lastModified]];
-    if (entry.compressible) headers.push(['vary', 'Accept-Encoding']);
-    return write(res, head, 304, headers);
-  }
+  if (notModified(req, entry)) return sendNotModified(res, head, entry, coding ?? 'identity');
   const range = requestedRange(req, entry);
   if (range === 'unsatisfiable') {
     return write(res, head, 416, [...entry.notModifiedHeaders, ['content-range', `bytes */${entry.body.length}`]], Buffer.alloc(0));
