@@ -1,4 +1,5 @@
 import type { Executor } from '../reference/reference.repository.ts';
+import { inChunks } from '../db/chunks.ts';
 import type { DecisionChangeTable } from '../db/database.ts';
 
 /** { field: { from, to } }: what changed, with the values before and after. */
@@ -28,6 +29,26 @@ export async function recordDecisionChange(db: Executor, change: NewDecisionChan
       note: change.note ?? '',
     })
     .execute();
+}
+
+/** Many entries in a few statements, in the order given (publication records one per plan entry). */
+export async function recordDecisionChanges(db: Executor, changes: NewDecisionChange[]): Promise<void> {
+  for (const chunk of inChunks(changes)) {
+    await db
+      .insertInto('decision_changes')
+      .values(
+        chunk.map((change) => ({
+          decision_id: change.decisionId,
+          user_id: change.userId,
+          source: change.source,
+          action: change.action,
+          changed_at: change.at,
+          fields: JSON.stringify(change.fields),
+          note: change.note ?? '',
+        })),
+      )
+      .execute();
+  }
 }
 
 export interface AuditFilters {

@@ -2,20 +2,6 @@ import type { Insertable, Updateable } from 'kysely';
 import type { DecisionEventKind, DecisionTable } from '../db/database.ts';
 import type { Executor } from '../reference/reference.repository.ts';
 
-export async function findDecisionForImport(db: Executor, referenceKey: string | null, title: string) {
-  const base = db.selectFrom('decisions').selectAll();
-  if (referenceKey) {
-    const byReference = await base.where('reference_key', '=', referenceKey).executeTakeFirst();
-    if (byReference) return byReference;
-    return undefined;
-  }
-  return base
-    .where('reference_key', 'is', null)
-    .where((eb) => eb(eb.fn('lower', ['title']), '=', title.toLowerCase()))
-    .orderBy('id')
-    .executeTakeFirst();
-}
-
 export async function insertDecision(db: Executor, values: Insertable<DecisionTable>): Promise<number> {
   const row = await db.insertInto('decisions').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

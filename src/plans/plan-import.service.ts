@@ -1,22 +1,25 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { DecisionRow, Part, PlanEntryTable } from '../db/database.ts';
+import type { Part, PlanEntryTable } from '../db/database.ts';
+import {
+  decisionsForImport,
+  insertDecisionEvents,
+  insertDecisions,
+  lowerCased,
+  replaceCommitteesOf,
+  replaceWardsOf,
+  updateDecisions,
+} from '../decisions/decision.batch.repository.ts';
 import { londonInstant } from '../lib/clock.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { keyDecisionsFrom as defaultKeyDecisionsFrom } from '../rules/notice-periods.ts';
-import {
-  findDecisionForImport,
-  insertDecision,
-  insertDecisionEvent,
-  replaceCommittees,
-  replaceWards,
-  updateDecision,
-} from '../decisions/decision.write.repository.ts';
 import { createResolver } from '../reference/resolver.ts';
-import { exemptParagraphIn } from '../reference/spellings.ts';
 import type { Executor } from '../reference/reference.repository.ts';
+import { keyDecisionsFrom as defaultKeyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { AlertQueue } from '../alerts/alerts.ts';
 import { PlanFileError, readPlanCsv, type PlanRow } from './plan-csv.ts';
+import { changeEvents, firstNoticeEvent } from './plan-import-events.ts';
+import { matchRows, type RecordedDecisions } from './plan-import-matching.ts';
+import { resolveRows } from './plan-import-values.ts';
 import { findPlanByDate, insertPlan, insertPlanEntries, latestPlan, planEntries } from './plan.repository.ts';
 
 export interface ImportSummary {
@@ -119,110 +122,47 @@ export async function importPlan(
     const isNewest = !newest || newest.published_on < publishedOn;
     const planId = await insertPlan(trx, { published_on: publishedOn, key_decisions_from: keyFrom, source: 'import' });
     const publishedAt = londonInstant(publishedOn, '09:00');
-    const resolver = createResolver(trx);
-    const entries: Insertable<PlanEntryTable>[] = [];
-    const seen = new Set<number>();
-    let created = 0;
-    let updated = 0;
+    const resolved = await resolveRows(createResolver(trx), rows);
+    const found = matchRows(rows, await recordedDecisions(trx, rows), await lowerCased(trx, rows.map((r) => r.cells.title)));
 
-    for (const { row, snapshot } of positioned) {
-      const c = row.cells;
-      const maker = await resolver.decisionMaker(c.decision_maker, row.expected.date);
-      const wards = await resolver.wards(c.wards);
-      const values = {
-        reference: c.reference === '' ? null : c.reference,
-        reference_key: row.referenceKey,
-        title: c.title,
-        description: c.description,
-        part: row.part,
-        decision_maker_id: maker.decisionMakerId,
-        portfolio_id: maker.portfolioId,
-        expected_date: row.expected.date,
-        expected_precision: row.expected.precision,
-        expected_date_text: c.expected_date,
-        expected_date_note: row.expected.note,
-        ward_scope: wards.scope,
-        wards_text: c.wards,
-        consultation: c.consultation,
-        contacts: c.contacts,
-        directorate_id: await resolver.directorate(c.directorate),
-        documents: c.documents,
-        exempt_paragraph: row.part === 'private' ? exemptParagraphIn(c.documents) : null,
-        // Part 2 holds key and non-key decisions alike; a printed key reference says which.
-        is_key: row.part === 'key' || row.part === 'urgent' || row.referenceKey !== null,
-      };
-      const committeeIds = await resolver.committees(c.scrutiny_committee);
-      const found = await findDecisionForImport(trx, row.referenceKey, c.title);
-      if (found && seen.has(found.id)) {
-        throw new PlanFileError([`Row ${row.row} (line ${row.line}), column 'title': '${c.title}' appears twice in this plan`]);
-      }
-      let decisionId: number;
-      if (!found) {
-        decisionId = await insertDecision(trx, { ...values, status: row.part === 'urgent' ? 'taken' : 'planned' });
-        await replaceCommittees(trx, decisionId, committeeIds);
-        await replaceWards(trx, decisionId, wards.wardIds);
-        created += 1;
-        await recordFirstNotice(trx, decisionId, planId, publishedAt, row);
-      } else {
-        decisionId = found.id;
-        if (isNewest) {
-          await recordChanges(trx, found, values, planId, publishedAt);
-          await updateDecision(trx, decisionId, {
-            ...values,
-            status: row.part === 'urgent' ? 'taken' : found.status === 'draft' ? 'planned' : found.status,
-            updated_at: publishedAt,
-          });
-          await replaceCommittees(trx, decisionId, committeeIds);
-          await replaceWards(trx, decisionId, wards.wardIds);
-          updated += 1;
-        }
-      }
-      seen.add(decisionId);
-      entries.push({ ...snapshot, plan_id: planId, decision_id: decisionId });
-    }
+    const creating = rows.flatMap((row, i) => (found[i] ? [] : [i]));
+    const createdIds = await insertDecisions(
+      trx,
+      creating.map((i) => ({ ...resolved[i]!.values, status: rows[i]!.part === 'urgent' ? 'taken' : 'planned' })),
+    );
+    let created = 0;
+    const decisionIds = found.map((decision) => decision?.id ?? createdIds[created++]!);
+    const updating = isNewest ? rows.flatMap((row, i) => (found[i] ? [i] : [])) : [];
+
+    // Events in row order, as recording the rows one at a time numbered them.
+    const events = rows.flatMap((row, i) => {
+      const before = found[i];
+      if (!before) return [firstNoticeEvent(decisionIds[i]!, planId, publishedAt, row)];
+      return isNewest ? changeEvents(before, resolved[i]!.values, planId, publishedAt) : [];
+    });
+    await updateDecisions(
+      trx,
+      updating.map((i) => {
+        const before = found[i]!;
+        const status = rows[i]!.part === 'urgent' ? 'taken' : before.status === 'draft' ? 'planned' : before.status;
+        return { id: before.id, values: { ...resolved[i]!.values, status, updated_at: publishedAt } };
+      }),
+    );
+    const linked = [...creating, ...updating].sort((a, b) => a - b);
+    await replaceCommitteesOf(trx, linked.map((i) => ({ decisionId: decisionIds[i]!, committeeIds: resolved[i]!.committeeIds })));
+    await replaceWardsOf(trx, linked.map((i) => ({ decisionId: decisionIds[i]!, wardIds: resolved[i]!.wardIds })));
+    await insertDecisionEvents(trx, events);
+    const entries: Insertable<PlanEntryTable>[] = positioned.map(({ snapshot }, i) => ({ ...snapshot, plan_id: planId, decision_id: decisionIds[i]! }));
     await insertPlanEntries(trx, entries);
     // Queued in this transaction: alerts go out if and only if the plan is recorded.
     if (options.alerts) await options.alerts.queueAlertsFor(trx, { kind: 'publication', planId });
-    return summarise(rows, 'imported', publishedOn, keyFrom, created, updated);
+    return summarise(rows, 'imported', publishedOn, keyFrom, creating.length, updating.length);
   });
 }
 
-async function recordFirstNotice(db: Executor, decisionId: number, planId: number, at: Date, row: PlanRow) {
-  await insertDecisionEvent(db, {
-    decisionId,
-    kind: row.part === 'urgent' ? 'taken' : 'advertised',
-    occurredAt: at,
-    planId,
-    details: { part: row.part, advertised: row.advertised },
-  });
-}
-
-async function recordChanges(
-  db: Executor,
-  before: DecisionRow,
-  after: { part: Part; expected_date: string; expected_precision: string; expected_date_text: string },
-  planId: number,
-  at: Date,
-) {
-  if (before.expected_date !== after.expected_date || before.expected_precision !== after.expected_precision) {
-    await insertDecisionEvent(db, {
-      decisionId: before.id,
-      kind: 'date_changed',
-      occurredAt: at,
-      planId,
-      details: {
-        from: { date: before.expected_date, precision: before.expected_precision, text: before.expected_date_text },
-        to: { date: after.expected_date, precision: after.expected_precision, text: after.expected_date_text },
-      },
-    });
-  }
-  if (before.part !== after.part) {
-    await insertDecisionEvent(db, {
-      decisionId: before.id,
-      kind: after.part === 'urgent' ? 'taken' : 'part_changed',
-      occurredAt: at,
-      planId,
-      details: { from: before.part, to: after.part },
-    });
-  }
+/** The decisions already on record that the rows may name, in two queries whatever the plan's size. */
+async function recordedDecisions(db: Executor, rows: PlanRow[]): Promise<RecordedDecisions> {
+  const keys = rows.flatMap((r) => (r.referenceKey ? [r.referenceKey] : []));
+  const titles = rows.flatMap((r) => (r.referenceKey ? [] : [r.cells.title.toLowerCase()]));
+  return decisionsForImport(db, [...new Set(keys)], [...new Set(titles)]);
 }

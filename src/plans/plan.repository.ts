@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { inChunks } from '../db/chunks.ts';
 import type { PlanEntryTable } from '../db/database.ts';
 import type { Executor } from '../reference/reference.repository.ts';
 
@@ -45,9 +46,7 @@ export async function insertPlan(
 }
 
 export async function insertPlanEntries(db: Executor, entries: Insertable<PlanEntryTable>[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 200) {
-    await db.insertInto('plan_entries').values(entries.slice(i, i + 200)).execute();
-  }
+  for (const chunk of inChunks(entries)) await db.insertInto('plan_entries').values(chunk).execute();
 }
 
 export async function planEntries(db: Executor, planId: number) {

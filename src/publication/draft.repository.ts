@@ -1,7 +1,9 @@
 import { committeesFor, wardsFor, decisionsWithNames } from '../decisions/decision.repository.ts';
 import { canonicalReference } from '../decisions/reference.ts';
 import { planEntries } from '../plans/plan.repository.ts';
-import { portfolioOn, type Executor } from '../reference/reference.repository.ts';
+import { groupBy } from '../lib/group.ts';
+import { portfolioHeldOn } from '../reference/portfolio-held.ts';
+import { portfoliosOf, type Executor } from '../reference/reference.repository.ts';
 import type { DecisionFacts, ListingHistory, NoticeExceptionFacts, PublicationHistory } from './draft-facts.ts';
 
 /** What the plans published before `publishedOn` say: the previous plan, who was listed, references used. */
@@ -92,14 +94,22 @@ export async function draftDecisionFacts(db: Executor, previousPlanId: number | 
     ids.length ? db.selectFrom('private_meeting_notices').selectAll().where('decision_id', 'in', ids).execute() : [],
   ]);
 
+  // A member's portfolio on the decision's date, when the decision does not name one.
+  const unnamed = rows.filter((r) => r.portfolio_title === null && r.maker_kind === 'member').map((r) => r.decision_maker_id);
+  const portfoliosByMember = groupBy(await portfoliosOf(db, unnamed), (p) => p.decision_maker_id);
+  const committeesByDecision = groupBy(committees, (c) => c.decision_id);
+  const wardsByDecision = groupBy(wards, (w) => w.decision_id);
+  const exceptionsByDecision = groupBy(exceptions, (e) => e.decision_id);
+  const outcomesByDecision = groupBy(outcomes, (o) => o.decision_id);
+  const noticesByDecision = groupBy(notices, (n) => n.decision_id);
+
   const facts: DecisionFacts[] = [];
   for (const row of rows) {
-    const taken = outcomes.find((o) => o.decision_id === row.id && o.kind === 'taken');
-    const withdrawn = outcomes.find((o) => o.decision_id === row.id && o.kind === 'withdrawn');
-    // A member's portfolio on the decision's date, when the decision does not name one.
+    const taken = outcomesByDecision.get(row.id)?.find((o) => o.kind === 'taken');
+    const withdrawn = outcomesByDecision.get(row.id)?.find((o) => o.kind === 'withdrawn');
     const portfolio =
       row.portfolio_title ??
-      (row.maker_kind === 'member' ? ((await portfolioOn(db, row.decision_maker_id, row.expected_date))?.title ?? null) : null);
+      (row.maker_kind === 'member' ? (portfolioHeldOn(portfoliosByMember.get(row.decision_maker_id) ?? [], row.expected_date)?.title ?? null) : null);
     facts.push({
       id: row.id,
       reference: row.reference,
@@ -110,15 +120,15 @@ export async function draftDecisionFacts(db: Executor, previousPlanId: number | 
       status: row.status,
       expected: { date: row.expected_date, precision: row.expected_precision, text: row.expected_date_text, note: row.expected_date_note },
       maker: { kind: row.maker_kind, name: row.maker_name, portfolio },
-      committees: committees.filter((c) => c.decision_id === row.id).map((c) => c.name),
-      wards: { scope: row.ward_scope, text: row.wards_text, names: wards.filter((w) => w.decision_id === row.id).map((w) => w.name) },
+      committees: (committeesByDecision.get(row.id) ?? []).map((c) => c.name),
+      wards: { scope: row.ward_scope, text: row.wards_text, names: (wardsByDecision.get(row.id) ?? []).map((w) => w.name) },
       consultation: row.consultation,
       contacts: row.contacts,
       directorate: row.directorate_name,
       documents: row.documents,
       exemption: { paragraph: row.exempt_paragraph, reason: row.exemption_reason },
-      exceptions: exceptions.filter((e) => e.decision_id === row.id).map(exceptionFacts),
-      privateNoticeOn: notices.find((n) => n.decision_id === row.id)?.intention_published_on ?? null,
+      exceptions: (exceptionsByDecision.get(row.id) ?? []).map(exceptionFacts),
+      privateNoticeOn: noticesByDecision.get(row.id)?.[0]?.intention_published_on ?? null,
       taken: taken ? { on: taken.occurred_on, decisionMaker: taken.decision_maker } : null,
       withdrawn: withdrawn ? { on: withdrawn.occurred_on, reason: withdrawn.withdrawal_reason } : null,
     });

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { inChunks } from '../db/chunks.ts';
 import type { Database } from '../db/database.ts';
 import { canonicalReference } from '../decisions/reference.ts';
 import type { Executor } from '../reference/reference.repository.ts';
@@ -24,19 +25,26 @@ export async function insertPublishedPlan(
   return row.id;
 }
 
-export async function giveReference(db: Executor, decisionId: number, reference: string, at: Date): Promise<void> {
-  await db
-    .updateTable('decisions')
-    .set({ reference, reference_key: canonicalReference(reference), updated_at: at })
-    .where('id', '=', decisionId)
-    .where('reference', 'is', null)
-    .execute();
+/** Each decision that still has none gets its reference: one statement per thousand. */
+export async function giveReferences(db: Executor, given: { decisionId: number; reference: string }[], at: Date): Promise<void> {
+  for (const chunk of inChunks(given)) {
+    const rows = JSON.stringify(chunk.map(({ decisionId, reference }) => ({ id: decisionId, reference, reference_key: canonicalReference(reference) })));
+    await sql`
+      UPDATE decisions SET reference = v.reference, reference_key = v.reference_key, updated_at = ${at}
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id integer, reference text, reference_key text)
+      WHERE decisions.id = v.id AND decisions.reference IS NULL`.execute(db);
+  }
 }
 
 /** A draft becomes planned when it first appears in a published plan. */
 export async function markPlanned(db: Executor, decisionIds: number[], at: Date): Promise<void> {
   if (decisionIds.length === 0) return;
-  await db.updateTable('decisions').set({ status: 'planned', updated_at: at }).where('id', 'in', decisionIds).where('status', '=', 'draft').execute();
+  await db
+    .updateTable('decisions')
+    .set({ status: 'planned', updated_at: at })
+    .where(sql<boolean>`id = ANY(${decisionIds}::int[])`)
+    .where('status', '=', 'draft')
+    .execute();
 }
 
 /** Active staff who can publish: they receive the schedule's summaries. */

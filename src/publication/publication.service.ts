@@ -1,8 +1,8 @@
 import type { AlertQueue } from '../alerts/alerts.ts';
-import { recordDecisionChange, type ChangeFields } from '../audit/decision-change.repository.ts';
+import { recordDecisionChanges, type ChangeFields } from '../audit/decision-change.repository.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Part } from '../db/database.ts';
-import { insertDecisionEvent } from '../decisions/decision.write.repository.ts';
+import { insertDecisionEvents } from '../decisions/decision.batch.repository.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
 import { today, type Clock } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
@@ -15,7 +15,7 @@ import { draftDecisionFacts, publicationHistory } from './draft.repository.ts';
 import { breachLine, summariseDraft, type DraftSummary } from './draft-summary.ts';
 import { draftPlanView } from './draft-view.ts';
 import { draftBreaches, type NoticeBreach } from './notice-check.ts';
-import { giveReference, insertPublishedPlan, lockPublication, markPlanned } from './publication.repository.ts';
+import { giveReferences, insertPublishedPlan, lockPublication, markPlanned } from './publication.repository.ts';
 
 export interface PreparedDraft {
   draft: Draft;
@@ -69,35 +69,41 @@ export function createPublicationService({ db, clock, alerts }: { db: Db; clock:
         const { draft } = prepared;
         const now = clock.now();
         const planId = await insertPublishedPlan(trx, { publishedOn, keyDecisionsFrom: draft.keyDecisionsFrom, publishedBy: userId });
-        for (const entry of draft.entries) {
-          if (entry.newReference) await giveReference(trx, entry.decisionId, entry.newReference, now);
-        }
+        await giveReferences(
+          trx,
+          draft.entries.flatMap((e) => (e.newReference ? [{ decisionId: e.decisionId, reference: e.newReference }] : [])),
+          now,
+        );
         await insertPlanEntries(
           trx,
           draft.entries.map((e) => ({ ...e.snapshot, plan_id: planId, decision_id: e.decisionId, part: e.part, advertised: e.advertised, position: e.position })),
         );
         await markPlanned(trx, draft.entries.filter((e) => e.statusBefore === 'draft').map((e) => e.decisionId), now);
-        for (const entry of draft.entries) {
+        await insertDecisionEvents(
+          trx,
           // Part 4 reports a decision already taken: its public event is the outcome, not an advertisement.
-          if (entry.advertised === 'new' && entry.part !== 'urgent') {
-            await insertDecisionEvent(trx, {
+          draft.entries
+            .filter((entry) => entry.advertised === 'new' && entry.part !== 'urgent')
+            .map((entry) => ({
               decisionId: entry.decisionId,
-              kind: 'advertised',
+              kind: 'advertised' as const,
               occurredAt: now,
               planId,
               details: { part: entry.part, advertised: 'new', reference: entry.snapshot.reference || null },
-            });
-          }
-          await recordDecisionChange(trx, {
+            })),
+        );
+        await recordDecisionChanges(
+          trx,
+          draft.entries.map((entry) => ({
             decisionId: entry.decisionId,
             userId,
-            source: 'publication',
-            action: 'published',
+            source: 'publication' as const,
+            action: 'published' as const,
             at: now,
             fields: changedFields(entry),
             note: listingNote(entry, publishedOn),
-          });
-        }
+          })),
+        );
         await alerts.queueAlertsFor(trx, { kind: 'publication', planId });
         return { status: 'published', planId, publishedOn, summary: prepared.summary };
       });

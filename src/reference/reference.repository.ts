@@ -34,6 +34,11 @@ export async function findAlias(db: Executor, kind: EntityKind, normalised: stri
   return row?.[ALIAS_COLUMN[kind]] ?? undefined;
 }
 
+/** The whole alias table, for resolving a plan's spellings without a query each. */
+export async function allAliases(db: Executor) {
+  return db.selectFrom('aliases').select(['kind', 'normalised', 'committee_id', 'ward_id', 'directorate_id', 'decision_maker_id']).execute();
+}
+
 export async function addAlias(db: Executor, kind: EntityKind, entityId: number, spelling: string, normalised: string) {
   await db
     .insertInto('aliases')
@@ -70,6 +75,16 @@ export async function insertPortfolio(
 ): Promise<number> {
   const row = await db.insertInto('portfolios').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Every portfolio of these decision makers (all of them without `decisionMakerIds`), for portfolioHeldOn. */
+export async function portfoliosOf(db: Executor, decisionMakerIds?: number[]) {
+  let query = db.selectFrom('portfolios').select(['id', 'decision_maker_id', 'title', 'starts_on', 'ends_on']);
+  if (decisionMakerIds !== undefined) {
+    if (decisionMakerIds.length === 0) return [];
+    query = query.where('decision_maker_id', 'in', [...new Set(decisionMakerIds)]);
+  }
+  return query.execute();
 }
 
 /** The portfolio a member held on a date (open-ended ranges count), latest start first. */

@@ -1,5 +1,6 @@
 import { today, type Clock } from '../../lib/clock.ts';
 import { isIsoDate } from '../../lib/dates.ts';
+import { groupBy } from '../../lib/group.ts';
 import type { Executor } from '../../reference/reference.repository.ts';
 import { checkNotice, type NoticeRule } from '../../rules/notice-periods.ts';
 import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
@@ -79,14 +80,16 @@ export async function noticeChecks(
     privateNoticesOf(db, ids),
   ]);
 
+  const exceptionsByDecision = groupBy(exceptions, (e) => e.decision_id);
+  const noticesByDecision = groupBy(privateNotices, (n) => n.decision_id);
   const results: NoticeCheckResult[] = [];
   for (const decision of decisions) {
     const firstPublishedOn = firstNoticeDate(listings.get(decision.id) ?? null, decision.reference_key, nextPlanOn);
     const inputs = noticeInputsFor(
       { part: decision.part, isKey: decision.is_key, expectedDate: decision.expected_date, expectedPrecision: decision.expected_precision },
       firstPublishedOn,
-      exceptions.filter((e) => e.decision_id === decision.id),
-      privateNotices.find((n) => n.decision_id === decision.id)?.intention_published_on ?? null,
+      exceptionsByDecision.get(decision.id) ?? [],
+      noticesByDecision.get(decision.id)?.[0]?.intention_published_on ?? null,
     );
     for (const input of inputs) {
       const check = checkNotice(input);
