@@ -24,6 +24,10 @@ const byPath = new Map(
 );
 
 createServer((req, res) => {
+  if (req.url === '/healthz') {
+    res.writeHead(200, ['content-type', 'application/json; charset=utf-8', 'cache-control', 'no-store']).end('{"status":"ok"}');
+    return;
+  }
   const found = byPath.get(req.url ?? '');
   if (!found) {
     res.writeHead(404).end();

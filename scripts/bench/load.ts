@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { execFile, execFileSync } from 'node:child_process';
 import { get } from 'node:http';
 
 export interface LoadResult {
@@ -12,8 +13,57 @@ export interface LoadResult {
   bytesPerResponse: number;
 }
 
-/** Keep-alive load with autocannon: `connections` clients sending one request after another. */
-export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string>; expect?: number }): Promise<LoadResult> {
+export type LoadOptions = { connections: number; seconds: number; headers?: Record<string, string>; expect?: number };
+
+function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk prints its version and exits 1; only a missing binary throws ENOENT.
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+/** wrk where installed (`apt-get install wrk`), which keeps up with large bodies; autocannon otherwise. */
+export const LOADER: 'wrk' | 'autocannon' = process.env.BENCH_LOADER === 'autocannon' || !hasWrk() ? 'autocannon' : 'wrk';
+
+/** Keep-alive load: `connections` clients, each sending one request after another. */
+export function load(url: string, options: LoadOptions): Promise<LoadResult> {
+  return LOADER === 'wrk' ? loadWithWrk(url, options) : loadWithAutocannon(url, options);
+}
+
+const WRK_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+const wrkMs = (text: string | undefined) => {
+  const match = /([\d.]+)(us|ms|s|m)/.exec(text ?? '');
+  return match ? Number(match[1]) * WRK_UNITS[match[2]!]! : 0;
+};
+const SIZE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 2 ** 20, GB: 2 ** 30 };
+
+function loadWithWrk(url: string, options: LoadOptions): Promise<LoadResult> {
+  const headers = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const args = ['-t', '2', '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '10s', '--latency', ...headers, url];
+  return new Promise((resolve, reject) => {
+    execFile('wrk', args, (error, stdout) => {
+      if (error) return reject(new Error(`wrk failed: ${error.message}`));
+      const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? 0);
+      const socket = /connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+      const requests = number(/(\d+) requests in/);
+      const read = /requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read/.exec(stdout);
+      resolve({
+        requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
+        p50: wrkMs(/ 50%\s+(\S+)/.exec(stdout)?.[1]),
+        p99: wrkMs(/ 99%\s+(\S+)/.exec(stdout)?.[1]),
+        errors: socket ? Number(socket[1]) + Number(socket[2]) + Number(socket[3]) : 0,
+        timeouts: socket ? Number(socket[4]) : 0,
+        unexpected: number(/Non-2xx or 3xx responses: (\d+)/),
+        bytesPerResponse: read && requests > 0 ? Math.round((Number(read[1]) * SIZE_UNITS[read[2]!]!) / requests) : 0,
+      });
+    });
+  });
+}
+
+async function loadWithAutocannon(url: string, options: LoadOptions): Promise<LoadResult> {
   const expect = options.expect ?? 200;
   const result = await autocannon({
     url,
@@ -37,14 +87,14 @@ export async function load(url: string, options: { connections: number; seconds:
 }
 
 /** One request on a connection of its own (no keep-alive), as a new visitor or a load balancer's check makes it. */
-export function freshGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number }> {
+export function freshGet(url: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = get(url, { agent: false, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     });
-    req.setTimeout(30_000, () => req.destroy(new Error('timed out')));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timed out')));
     req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
   });
 }
