@@ -42,3 +42,30 @@ test('a PDF bigger than the whole allowance is still kept, alone', async (t) => 
   await pdfs.forPlan('2024-02-23');
   t.deepEqual(renders, ['2024-02-23']);
 });
+
+test('plans are read one at a time, each when its render is next, and a failure does not hold up the rest', async (t) => {
+  let reading = 0;
+  let most = 0;
+  const renderer: PdfRenderer = {
+    render: async (plan) => {
+      if (plan.publishedOn === '2024-01-26') throw new Error('cannot render');
+      return Buffer.from(plan.publishedOn);
+    },
+    stats: () => ({ renders: 0, workersStarted: 0, workerRunning: false, pending: 0 }),
+    close: async () => undefined,
+  };
+  const plans = {
+    byDate: async (date: string) => {
+      reading += 1;
+      most = Math.max(most, reading);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      reading -= 1;
+      return { publishedOn: date } as PlanView;
+    },
+  };
+  const pdfs = createPlanPdfs({ plans, council: { get: async () => ({ name: 'A Council' }) } }, renderer);
+  const results = await Promise.allSettled(['2024-01-12', '2024-01-26', '2024-02-09'].map((date) => pdfs.forPlan(date)));
+  t.is(most, 1);
+  t.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+  t.is(String((results[2] as PromiseFulfilledResult<Buffer>).value), '2024-02-09');
+});
