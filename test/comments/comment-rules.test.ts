@@ -1,5 +1,6 @@
 import test from 'ava';
-import { isEmailAddress, isTelephoneNumber } from '../../src/comments/contact-rules.ts';
+import { isEmailAddress } from '../../src/lib/email-address.ts';
+import { isTelephoneNumber } from '../../src/comments/contact-rules.ts';
 import { formatCommentReference, isCommentReference } from '../../src/comments/comment-reference.ts';
 import { isOverdue, latestOverdueReceiptDate, responseDueOn } from '../../src/comments/comment-deadlines.ts';
 import { neutraliseCell, toCsv } from '../../src/comments/comment-csv.ts';
