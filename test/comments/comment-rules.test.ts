@@ -4,7 +4,10 @@ import { isTelephoneNumber } from '../../src/comments/contact-rules.ts';
 import { formatCommentReference, isCommentReference } from '../../src/comments/comment-reference.ts';
 import { isOverdue, latestOverdueReceiptDate, responseDueOn } from '../../src/comments/comment-deadlines.ts';
 import { toCsv } from '../../src/comments/comment-csv.ts';
-import { secondsUntilAllowed, waitDescription } from '../../src/comments/comment-limits.ts';
+import { RATE_LIMIT_WINDOW_MS, waitDescription } from '../../src/comments/comment-limits.ts';
+import { secondsUntilAllowed as allowedIn } from '../../src/lib/rate-limit.ts';
+
+const secondsUntilAllowed = (attempts: Date[], max: number, now: Date) => allowedIn(attempts, { max, windowMs: RATE_LIMIT_WINDOW_MS }, now);
 import { monthsBefore } from '../../src/comments/comment-retention.ts';
 import { canDo } from '../../src/comments/comment-status.ts';
 import { addDays } from '../../src/lib/dates.ts';
