@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIsoDate } from './lib/dates.ts';
+import { isEmailAddress, isMailbox } from './lib/email-address.ts';
 
 /*
  * The only reader of process.env. Every setting has a description, a default and a parser;
@@ -103,9 +104,7 @@ export const settings = {
     doc: 'From address of every email the service sends',
     default: 'Forward Plan <forward-plan@localhost>',
     parse: (raw: string) => {
-      if (!/^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(raw.trim())) {
-        throw new Error('must be an address, optionally with a name: Name <address@example.org>');
-      }
+      if (!isMailbox(raw.trim())) throw new Error('must be an address, optionally with a name: Name <address@example.org>');
       return raw.trim();
     },
   },
@@ -126,7 +125,8 @@ export const settings = {
     doc: "Mailbox offered in email alerts' List-Unsubscribe header (beside the one-click link) for people who unsubscribe by email; defaults to the council's Democratic Services address",
     default: undefined as string | undefined,
     parse: (raw: string) => {
-      if (!/^[^@\s<>?]+@[^@\s<>?]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      // It is written into a mailto: URL, where these characters would start a query or an escape.
+      if (!isEmailAddress(raw.trim()) || /[?#%&]/.test(raw)) throw new Error('must be one email address, like democratic.services@example.gov.uk');
       return raw.trim();
     },
   },
@@ -135,7 +135,7 @@ export const settings = {
     doc: "Governance team's address for new comments and the daily overdue summary; defaults to the council's Democratic Services address",
     default: undefined as string | undefined,
     parse: (raw: string) => {
-      if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      if (!isEmailAddress(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
       return raw.trim();
     },
   },
@@ -231,7 +231,7 @@ export const settings = {
     doc: 'An extra address (a team mailbox) for the schedule\'s summaries and follow-up lists, besides every active publisher and administrator',
     default: undefined as string | undefined,
     parse: (raw: string) => {
-      if (!/^[^@\s<>]+@[^@\s<>]+$/.test(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
+      if (!isEmailAddress(raw.trim())) throw new Error('must be one email address, like democratic.services@example.gov.uk');
       return raw.trim().toLowerCase();
     },
   },

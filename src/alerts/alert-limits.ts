@@ -4,12 +4,11 @@
  * make the service send. The same answer whether or not the address already subscribes.
  */
 
+import type { RateLimit } from '../lib/rate-limit.ts';
+
 const HOUR_MS = 3_600_000;
 
-export interface RequestLimit {
-  max: number;
-  windowMs: number;
-}
+export type RequestLimit = RateLimit;
 
 export const ALERT_REQUEST_LIMITS = {
   perAddress: { max: 3, windowMs: 24 * HOUR_MS },
@@ -21,17 +20,6 @@ export const ATTEMPT_HISTORY_MS = Math.max(...Object.values(ALERT_REQUEST_LIMITS
 
 /** Unconfirmed subscriptions, and their confirmation links, last this long. */
 export const CONFIRM_WITHIN_DAYS = 7;
-
-/**
- * Seconds until one more request fits in the limit, given the requests already made within its
- * window; 0 when it fits now. The window slides: room opens as the oldest request leaves it.
- */
-export function retryAfterSeconds(attemptsInWindow: readonly Date[], limit: RequestLimit, now: Date): number {
-  if (attemptsInWindow.length < limit.max) return 0;
-  const sorted = attemptsInWindow.map((d) => d.getTime()).sort((a, b) => a - b);
-  const freeAt = sorted[sorted.length - limit.max]! + limit.windowMs;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-}
 
 /** '… try again in 3 hours': rounded up, so it is never too early. */
 export function describeWait(seconds: number): string {

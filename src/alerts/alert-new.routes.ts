@@ -54,7 +54,7 @@ export function alertNewRoutes({ alerts, decisions }: Pick<Deps, 'alerts' | 'dec
     if (!check.ok) {
       return renderForm(ctx, TEMPLATE, { ...page, values: { email: typed }, errors: new FormErrors().add('email', check.message) });
     }
-    const result = await alerts.subscriptions.request({ email: check.address, filters, clientKey: clientAddress(ctx) });
+    const result = await alerts.subscriptions.request({ email: check.address, filters, clientAddress: clientAddress(ctx) });
     if (result.outcome === 'limited') {
       ctx.status = 429;
       ctx.set('Retry-After', String(result.retryAfterSeconds));

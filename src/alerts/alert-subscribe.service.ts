@@ -2,12 +2,14 @@ import { sql } from 'kysely';
 import type nunjucks from 'nunjucks';
 import type { Db } from '../db/create-db.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
+import { hashClientAddress } from '../lib/client-key.ts';
 import type { Clock } from '../lib/clock.ts';
+import { secondsUntilAllowed } from '../lib/rate-limit.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
 import { requestsSince, recordRequest } from './alert-attempt.repository.ts';
 import { buildConfirmation } from './alert-confirmation.ts';
 import { filtersFromStored, normaliseFilters } from './alert-filters.ts';
-import { ALERT_REQUEST_LIMITS, CONFIRM_WITHIN_DAYS, retryAfterSeconds } from './alert-limits.ts';
+import { ALERT_REQUEST_LIMITS, CONFIRM_WITHIN_DAYS } from './alert-limits.ts';
 import { confirmLink } from './alert-links.ts';
 import { councilForAlerts } from './alert-occasion.repository.ts';
 import { describeScope, type ScopeDescription } from './alert-scope.ts';
@@ -27,18 +29,19 @@ interface SubscribeContext {
   mail: Pick<Mailer, 'enqueue'>;
   templates: nunjucks.Environment;
   baseUrl: string;
+  secretKey: string;
 }
 
-export function createSubscribeService({ db, clock, mail, templates, baseUrl }: SubscribeContext) {
+export function createSubscribeService({ db, clock, mail, templates, baseUrl, secretKey }: SubscribeContext) {
   return {
     /**
      * Asks an address to confirm alerts for a scope: a confirmation email, unless a limit is
      * reached. The answer is the same whether or not the address already has alerts.
-     * `email` must have passed checkEmailAddress; `clientKey` identifies the requester.
+     * `email` must have passed checkEmailAddress; `clientAddress` identifies the requester.
      */
-    async request(input: { email: string; filters: DecisionFilters; clientKey: string }): Promise<AlertRequestOutcome> {
+    async request(input: { email: string; filters: DecisionFilters; clientAddress: string }): Promise<AlertRequestOutcome> {
       const hash = addressHash(input.email);
-      const clientKey = input.clientKey.slice(0, 100) || 'unknown';
+      const clientKey = hashClientAddress(secretKey, input.clientAddress);
       return db.transaction().execute(async (trx) => {
         // Requests for one address queue here, so two at once cannot both slip under its limit.
         await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`alert-request:${hash}`}, 0))`.execute(trx);
@@ -49,7 +52,7 @@ export function createSubscribeService({ db, clock, mail, templates, baseUrl }: 
         ] as const) {
           const rule = limit === 'client' ? ALERT_REQUEST_LIMITS.perClient : ALERT_REQUEST_LIMITS.perAddress;
           const recent = await requestsSince(trx, by, new Date(now.getTime() - rule.windowMs));
-          const wait = retryAfterSeconds(recent, rule, now);
+          const wait = secondsUntilAllowed(recent, rule, now);
           if (wait > 0) return { outcome: 'limited', limit, retryAfterSeconds: wait };
         }
         await recordRequest(trx, { addressHash: hash, clientKey, at: now });

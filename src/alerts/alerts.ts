@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
+import { resolveSecretKey } from '../http/csrf.ts';
 import { createTemplates } from '../http/render.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
@@ -20,7 +21,7 @@ export interface AlertQueue {
 
 /** Email alerts: `deps.alerts`. */
 export function createAlerts(
-  config: Pick<Config, 'baseUrl' | 'alertsUnsubscribeMailbox'>,
+  config: Pick<Config, 'baseUrl' | 'alertsUnsubscribeMailbox' | 'secretKey'>,
   db: Db,
   clock: Clock,
   mail: Pick<Mailer, 'enqueue' | 'forget'>,
@@ -35,7 +36,7 @@ export function createAlerts(
      * only if the change commits.
      */
     queueAlertsFor: (trx: Transaction<Database>, occasion: AlertOccasion) => queueAlertsFor(trx, occasion, queueContext),
-    subscriptions: createSubscribeService({ db, clock, mail, templates, baseUrl: config.baseUrl }),
+    subscriptions: createSubscribeService({ db, clock, mail, templates, baseUrl: config.baseUrl, secretKey: resolveSecretKey(config.secretKey) }),
     manage: createManageService({ db, mail }),
     /** The daily job: expired requests, old rate-limit records and year-old links. */
     housekeeping: () => alertHousekeeping(db, clock, mail),

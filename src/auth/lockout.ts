@@ -51,12 +51,3 @@ export function accountLockState(failures: readonly Date[]): AccountLockState {
 export function isLocked(state: AccountLockState, now: Date): boolean {
   return state.lockedUntil !== null && now < state.lockedUntil;
 }
-
-/** Seconds until a throttled client may try again, or 0 when it may try now. */
-export function clientRetryAfterSeconds(attemptsInWindow: readonly Date[], now: Date): number {
-  if (attemptsInWindow.length < LIMITS.clientMaxAttempts) return 0;
-  const sorted = [...attemptsInWindow].sort((a, b) => a.getTime() - b.getTime());
-  // The window slides: room opens when the attempt that filled it leaves the window.
-  const freeAt = sorted[sorted.length - LIMITS.clientMaxAttempts]!.getTime() + LIMITS.clientWindowMs;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-}

@@ -35,7 +35,7 @@ export function signInRoutes({ auth }: Pick<Deps, 'auth'>) {
     if (password === '') errors.add('password', 'Enter your password');
     if (errors.any) return page(errors);
 
-    const result = await auth.signIn.attempt({ email, password, clientKey: clientAddress(ctx), userAgent: ctx.get('User-Agent') });
+    const result = await auth.signIn.attempt({ email, password, clientAddress: clientAddress(ctx), userAgent: ctx.get('User-Agent') });
     switch (result.outcome) {
       case 'throttled':
         ctx.set('Retry-After', String(result.retryAfterSeconds));

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/create-db.ts';
+import { hashClientAddress } from '../lib/client-key.ts';
 import type { Clock } from '../lib/clock.ts';
-import { ACCOUNT_HISTORY_MS, LIMITS, accountLockState, clientRetryAfterSeconds, isLocked } from './lockout.ts';
+import { secondsUntilAllowed } from '../lib/rate-limit.ts';
+import { ACCOUNT_HISTORY_MS, LIMITS, accountLockState, isLocked } from './lockout.ts';
 import { verifyPassword } from './passwords.ts';
 import type { StaffUser } from './roles.ts';
 import type { SessionService } from './session.service.ts';
@@ -22,20 +24,20 @@ export type SignInResult =
 export interface SignInRequest {
   email: string;
   password: string;
-  /** The client's address, for the per-client limit. */
-  clientKey: string;
+  /** The client's address: its HMAC keys the per-client limit; the session records it as it is. */
+  clientAddress: string;
   userAgent: string;
 }
 
 export type SignInService = ReturnType<typeof createSignInService>;
 
-export function createSignInService(db: Db, clock: Clock, sessions: SessionService) {
+export function createSignInService(db: Db, clock: Clock, sessions: SessionService, secretKey: string) {
   return {
     async attempt(request: SignInRequest): Promise<SignInResult> {
       const now = clock.now();
-      const clientKey = request.clientKey.slice(0, 100) || 'unknown';
+      const clientKey = hashClientAddress(secretKey, request.clientAddress);
       const recent = await clientAttemptsSince(db, clientKey, new Date(now.getTime() - LIMITS.clientWindowMs));
-      const retryAfterSeconds = clientRetryAfterSeconds(recent, now);
+      const retryAfterSeconds = secondsUntilAllowed(recent, { max: LIMITS.clientMaxAttempts, windowMs: LIMITS.clientWindowMs }, now);
       if (retryAfterSeconds > 0) return { outcome: 'throttled', retryAfterSeconds };
 
       const email = normaliseEmail(request.email);
@@ -66,7 +68,7 @@ export function createSignInService(db: Db, clock: Clock, sessions: SessionServi
       await record('success');
       await updateLockMirror(db, email, { failedAttempts: 0, lockedUntil: null });
       await sessions.purgeEnded();
-      const token = await sessions.start(usable.id, { userAgent: request.userAgent, ip: clientKey });
+      const token = await sessions.start(usable.id, { userAgent: request.userAgent, ip: request.clientAddress });
       return { outcome: 'signed-in', user: { id: usable.id, email: usable.email, name: usable.name, role: usable.role }, token };
     },
   };

@@ -1,12 +1,12 @@
 import type { Db } from '../db/create-db.ts';
 import type { Clock } from '../lib/clock.ts';
+import { isEmailAddress, MAX_EMAIL_ADDRESS_LENGTH } from '../lib/email-address.ts';
 import { hashPassword } from './passwords.ts';
 import { passwordProblem } from './password-policy.ts';
 import { isRole, type Role } from './roles.ts';
 import { deleteUserSessions } from './session.repository.ts';
 import { countOtherActiveAdmins, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from './user.repository.ts';
 
-export const MAX_EMAIL_LENGTH = 254;
 export const MAX_NAME_LENGTH = 100;
 
 /** Field id → message, in the order the fields appear on the form. */
@@ -17,8 +17,8 @@ export const normaliseEmail = (raw: string) => raw.trim().toLowerCase();
 
 export function emailProblem(email: string): string | undefined {
   if (email === '') return 'Enter an email address';
-  if (email.length > MAX_EMAIL_LENGTH) return `The email address must be ${MAX_EMAIL_LENGTH} characters or fewer`;
-  if (!/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/.test(email)) return 'Enter an email address in the correct format, like name@example.gov.uk';
+  if (email.length > MAX_EMAIL_ADDRESS_LENGTH) return `The email address must be ${MAX_EMAIL_ADDRESS_LENGTH} characters or fewer`;
+  if (!isEmailAddress(email)) return 'Enter an email address in the correct format, like name@example.gov.uk';
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 import { FormErrors, type FormReader } from '../http/forms.ts';
 import { parseId } from '../lib/ids.ts';
-import { isEmailAddress, isTelephoneNumber } from './contact-rules.ts';
+import { isEmailAddress, MAX_EMAIL_ADDRESS_LENGTH } from '../lib/email-address.ts';
+import { isTelephoneNumber } from './contact-rules.ts';
 
 /** Limits the form's hints state; the database CHECKs agree. */
-export const COMMENT_LIMITS = { comment: 5000, name: 200, email: 254, telephone: 40, address: 500 } as const;
+export const COMMENT_LIMITS = { comment: 5000, name: 200, email: MAX_EMAIL_ADDRESS_LENGTH, telephone: 40, address: 500 } as const;
 
 /** The honeypot: a field people never see or reach, which only form-filling robots complete. */
 export const HONEYPOT_FIELD = 'website';

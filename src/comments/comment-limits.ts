@@ -5,17 +5,6 @@
 
 export const RATE_LIMIT_WINDOW_MS = 3_600_000;
 
-/**
- * Seconds until one more submission fits, given those already made inside the window; 0 when it
- * fits now. The window slides: room opens as the oldest submission leaves it.
- */
-export function secondsUntilAllowed(attemptsInWindow: readonly Date[], max: number, now: Date, windowMs = RATE_LIMIT_WINDOW_MS): number {
-  if (attemptsInWindow.length < max) return 0;
-  const sorted = attemptsInWindow.map((d) => d.getTime()).sort((a, b) => a - b);
-  const freeAt = sorted[sorted.length - max]! + windowMs;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-}
-
 /** '1 minute', '12 minutes': how long to wait, as the 429 page says it. */
 export function waitDescription(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import type { DecisionStatus } from '../db/database.ts';
+import { hashClientAddress } from '../lib/client-key.ts';
 import { today } from '../lib/clock.ts';
+import { secondsUntilAllowed } from '../lib/rate-limit.ts';
 import type { Executor } from '../reference/reference.repository.ts';
 import { currentCabinetMembers, decisionMakerName, type CabinetMember } from './cabinet-members.repository.ts';
 import { recordSubmission, submissionsSince } from './comment-attempt.repository.ts';
-import { commentClientKey } from './comment-client-key.ts';
 import { governanceTeamAddress, mailContext, type CommentContext } from './comment-context.ts';
 import { responseDueOn } from './comment-deadlines.ts';
 import { addHistory } from './comment-history.repository.ts';
-import { RATE_LIMIT_WINDOW_MS, secondsUntilAllowed } from './comment-limits.ts';
+import { RATE_LIMIT_WINDOW_MS } from './comment-limits.ts';
 import { buildAcknowledgement, buildTeamNotification, finishedDecisionNote, type CommentForMail } from './comment-mail.ts';
 import { formatCommentReference } from './comment-reference.ts';
 import { findByReference, insertComment, nextReferenceNumber } from './comment.repository.ts';
@@ -36,7 +37,7 @@ export function createSubmissionService(ctx: CommentContext) {
   async function withinLimit(trx: Executor, clientKey: string, now: Date) {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${clientKey}))`.execute(trx);
     const recent = await submissionsSince(trx, clientKey, new Date(now.getTime() - RATE_LIMIT_WINDOW_MS));
-    return secondsUntilAllowed(recent, config.commentRateLimitPerHour, now);
+    return secondsUntilAllowed(recent, { max: config.commentRateLimitPerHour, windowMs: RATE_LIMIT_WINDOW_MS }, now);
   }
 
   return {
@@ -55,7 +56,7 @@ export function createSubmissionService(ctx: CommentContext) {
     async submit(input: ValidComment & { decision: SubmittedDecision | null; clientAddress: string }): Promise<SubmissionResult> {
       const mailCtx = await mailContext(ctx);
       const teamAddress = await governanceTeamAddress(ctx);
-      const clientKey = commentClientKey(ctx.secretKey, input.clientAddress);
+      const clientKey = hashClientAddress(ctx.secretKey, input.clientAddress);
       return db.transaction().execute(async (trx) => {
         const now = clock.now();
         const wait = await withinLimit(trx, clientKey, now);
@@ -97,7 +98,7 @@ export function createSubmissionService(ctx: CommentContext) {
 
     /** A filled honeypot: nothing is stored but the count that keeps the client within the rate limit. */
     async recordSpam(clientAddress: string): Promise<void> {
-      await recordSubmission(db, { clientKey: commentClientKey(ctx.secretKey, clientAddress), outcome: 'spam', at: clock.now() });
+      await recordSubmission(db, { clientKey: hashClientAddress(ctx.secretKey, clientAddress), outcome: 'spam', at: clock.now() });
     },
 
     /** What the confirmation page may show: the reference and the public decision, nothing personal. */

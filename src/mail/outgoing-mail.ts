@@ -1,3 +1,5 @@
+import { isEmailAddress } from '../lib/email-address.ts';
+
 /** A message as the rest of the service hands it to the outbox. */
 export interface OutgoingMail {
   to: string;
@@ -12,7 +14,6 @@ export interface OutgoingMail {
   dedupeKey?: string | null;
 }
 
-const ADDRESS = /^[^@\s<>]+@[^@\s<>]+$/;
 const KIND = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HEADER_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 const LINE_BREAK = /[\r\n]/;
@@ -27,7 +28,7 @@ const RESERVED_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'message
  */
 export function assertValidOutgoingMail(message: OutgoingMail): void {
   const problems: string[] = [];
-  if (!ADDRESS.test(message.to)) problems.push('"to" must be one plain email address');
+  if (!isEmailAddress(message.to)) problems.push('"to" must be one plain email address');
   if (message.subject.trim() === '' || LINE_BREAK.test(message.subject)) {
     problems.push('"subject" must be one non-empty line');
   }

@@ -3,23 +3,22 @@
  * `import-plan` of the file into an empty database records the same plan: same entries, parts,
  * advertised flags, positions (rows are in plan order) and text.
  *
- * Spreadsheet formula injection: a cell beginning with = + - @ (or tab / carriage return) would
- * be run as a formula by Excel or LibreOffice. Such cells get a leading single quote, which
- * spreadsheets show as plain text, in the free-text columns only. The columns the import reads
+ * Spreadsheet formula injection: a cell that a spreadsheet would run as a formula gets a leading
+ * single quote (src/lib/spreadsheet-cell.ts), in the free-text columns only. The columns the import reads
  * as values (part, advertised, reference, expected_date) are never prefixed: their values cannot
  * begin with those characters except a reference, which the import matches decisions by, and a
  * quote there would make it another reference. The price: a free-text cell that really begins
  * with one of those characters re-imports with the quote in front of it.
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseCell } from '../lib/spreadsheet-cell.ts';
 import { PLAN_COLUMNS, type PlanColumn } from '../plans/plan-csv.ts';
 import type { PlanEntryView, PlanView } from '../plans/plan.service.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const VALUE_COLUMNS = new Set<PlanColumn>(['part', 'advertised', 'reference', 'expected_date']);
 
 export function guardFormula(column: PlanColumn, value: string): string {
-  return !VALUE_COLUMNS.has(column) && FORMULA_START.test(value) ? `'${value}` : value;
+  return !VALUE_COLUMNS.has(column) ? neutraliseCell(value) : value;
 }
 
 function cells(part: string, advertised: 'new' | 'previous', e: PlanEntryView): Record<PlanColumn, string> {

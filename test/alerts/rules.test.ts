@@ -3,12 +3,13 @@ import { buildDigest } from '../../src/alerts/alert-digest.ts';
 import { checkEmailAddress } from '../../src/alerts/alert-email-address.ts';
 import { describeEvent } from '../../src/alerts/alert-event-text.ts';
 import { filtersFromStored, normaliseFilters, scopeKey } from '../../src/alerts/alert-filters.ts';
-import { ALERT_REQUEST_LIMITS, describeWait, retryAfterSeconds } from '../../src/alerts/alert-limits.ts';
+import { ALERT_REQUEST_LIMITS, describeWait } from '../../src/alerts/alert-limits.ts';
 import { describeScope } from '../../src/alerts/alert-scope.ts';
 import { addressHash, newToken, tokenHash } from '../../src/alerts/alert-tokens.ts';
 import type { PublicDecision } from '../../src/decisions/decision.view.ts';
 import type { DecisionFilters } from '../../src/decisions/filters.ts';
 import { createTemplates } from '../../src/http/render.ts';
+import { secondsUntilAllowed as retryAfterSeconds } from '../../src/lib/rate-limit.ts';
 
 const none: DecisionFilters = { committee: [], ward: [], directorate: [], maker: [], part: [], status: [] };
 

@@ -1,5 +1,8 @@
 import test from 'ava';
-import { LIMITS, accountLockState, clientRetryAfterSeconds, isLocked } from '../../src/auth/lockout.ts';
+import { LIMITS, accountLockState, isLocked } from '../../src/auth/lockout.ts';
+import { secondsUntilAllowed } from '../../src/lib/rate-limit.ts';
+
+const clientRetryAfterSeconds = (attempts: Date[], now: Date) => secondsUntilAllowed(attempts, { max: LIMITS.clientMaxAttempts, windowMs: LIMITS.clientWindowMs }, now);
 import { passwordProblem } from '../../src/auth/password-policy.ts';
 import { safeReturnTo } from '../../src/auth/return-to.ts';
 import { roleAtLeast } from '../../src/auth/roles.ts';

@@ -50,7 +50,7 @@ test.serial('an unknown email takes as long to refuse as a wrong password (both 
   let client = 0;
   const time = async (email: string) => {
     const started = process.hrtime.bigint();
-    const result = await app.deps.auth.signIn.attempt({ email, password: 'wrong password here', clientKey: `timing-${client++}`, userAgent: '' });
+    const result = await app.deps.auth.signIn.attempt({ email, password: 'wrong password here', clientAddress: `timing-${client++}`, userAgent: '' });
     t.not(result.outcome, 'signed-in');
     return Number(process.hrtime.bigint() - started) / 1e6;
   };

@@ -68,6 +68,7 @@ test.serial('CSV cells that a spreadsheet would run as formulas are quoted, exce
   for (const start of ['+', '-', '@']) t.is(guardFormula('contacts', `${start}cmd`), `'${start}cmd`);
   t.is(guardFormula('title', 'A plain title'), 'A plain title');
   t.is(guardFormula('reference', '-'), '-');
+  for (const start of ['\t', '\r', '  =', '＝']) t.is(guardFormula('title', `${start}cmd`), `'${start}cmd`, JSON.stringify(start));
 
   const world = await publicationWorld(t);
   await addDecision(world, { title: '=1+1', part: 'non_key', is_key: false, contacts: '@someone' });

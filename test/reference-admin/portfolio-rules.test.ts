@@ -1,5 +1,5 @@
 import test from 'ava';
-import { readDateInput, dateFieldsOf } from '../../src/reference/admin/date-input.ts';
+import { readDateInput, dateFieldsOf } from '../../src/lib/date-input.ts';
 import { overlappingPortfolio, periodsOverlap, describePeriod } from '../../src/reference/admin/portfolio-rules.ts';
 import { slugProblem } from '../../src/reference/admin/slug-rules.ts';
 import { councilProblems } from '../../src/reference/admin/council-rules.ts';

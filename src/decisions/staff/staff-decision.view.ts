@@ -1,6 +1,7 @@
 import type { DecisionRow } from '../../db/database.ts';
 import { generalExceptionEarliestDate } from '../../rules/notice-periods.ts';
-import { datePartsOf, type DateParts } from './date-input.ts';
+import { dateFieldsOf } from '../../lib/date-input.ts';
+import type { DateParts } from './date-input.ts';
 import type { DecisionFormValues, ExpectedDateValue } from './decision-form.ts';
 import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
 
@@ -57,10 +58,10 @@ export function generalExceptionView(row: ExceptionRow | undefined): GeneralExce
 export function generalExceptionValues(row: ExceptionRow | undefined): Record<string, string | DateParts> {
   return {
     chairName: row?.agreed_by ?? '',
-    chairNotifiedOn: datePartsOf(row?.chair_notified_on),
-    noticePublishedOn: datePartsOf(row?.notice_published_on),
+    chairNotifiedOn: dateFieldsOf(row?.chair_notified_on),
+    noticePublishedOn: dateFieldsOf(row?.notice_published_on),
     reasons: row?.reasons ?? '',
-    reasonsNoticePublishedOn: datePartsOf(row?.reasons_notice_published_on),
+    reasonsNoticePublishedOn: dateFieldsOf(row?.reasons_notice_published_on),
   };
 }
 
@@ -68,16 +69,16 @@ export function specialUrgencyValues(row: ExceptionRow | undefined): Record<stri
   return {
     agreedBy: row?.agreed_by ?? '',
     agreedByRole: row?.agreed_by_role ?? '',
-    agreedOn: datePartsOf(row?.agreed_on),
+    agreedOn: dateFieldsOf(row?.agreed_on),
     reasons: row?.reasons ?? '',
-    reasonsNoticePublishedOn: datePartsOf(row?.reasons_notice_published_on),
+    reasonsNoticePublishedOn: dateFieldsOf(row?.reasons_notice_published_on),
   };
 }
 
 export function privateNoticeValues(row: PrivateNoticeRow | undefined): Record<string, string | DateParts> {
   return {
-    intentionPublishedOn: datePartsOf(row?.intention_published_on),
-    furtherNoticePublishedOn: datePartsOf(row?.further_notice_published_on),
+    intentionPublishedOn: dateFieldsOf(row?.intention_published_on),
+    furtherNoticePublishedOn: dateFieldsOf(row?.further_notice_published_on),
     representations: row?.representations ?? '',
     response: row?.response ?? '',
   };

@@ -1,3 +1,5 @@
+import { isEmailAddress, MAX_EMAIL_ADDRESS_LENGTH } from '../../lib/email-address.ts';
+
 /** The council's own details as the admin form holds them. */
 export type CouncilDetails = {
   name: string;
@@ -14,10 +16,10 @@ export function councilProblems(details: CouncilDetails): Partial<Record<keyof C
   const problems: Partial<Record<keyof CouncilDetails, string>> = {};
   if (details.name === '') problems.name = 'Enter the name of the council';
   else if (details.name.length > 120) problems.name = 'The name must be 120 characters or fewer';
-  if (details.governanceEmail !== '' && !/^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/.test(details.governanceEmail)) {
+  if (details.governanceEmail !== '' && !isEmailAddress(details.governanceEmail)) {
     problems.governanceEmail = 'Enter an email address in the correct format, like democratic.services@example.gov.uk';
-  } else if (details.governanceEmail.length > 254) {
-    problems.governanceEmail = 'The email address must be 254 characters or fewer';
+  } else if (details.governanceEmail.length > MAX_EMAIL_ADDRESS_LENGTH) {
+    problems.governanceEmail = `The email address must be ${MAX_EMAIL_ADDRESS_LENGTH} characters or fewer`;
   }
   if (details.governanceAddress.length > 500) problems.governanceAddress = 'The address must be 500 characters or fewer';
   if (details.governanceTelephone !== '' && !/^\+?[0-9 ()-]{6,30}$/.test(details.governanceTelephone)) {

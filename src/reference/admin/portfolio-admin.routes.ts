@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors.ts';
 import { readForm, renderForm } from '../../http/forms.ts';
 import { idParam } from '../../http/params.ts';
 import { authorOf, crumbs, seeOther } from './admin-http.ts';
-import { dateFieldsOf, type DateFields } from './date-input.ts';
+import { dateFieldsOf, type DateFields } from '../../lib/date-input.ts';
 import type { PortfolioInput } from './portfolio-admin.service.ts';
 import { describePeriod, type HeldPortfolio } from './portfolio-rules.ts';
 import type { ReferenceAdmin } from './reference-admin.ts';

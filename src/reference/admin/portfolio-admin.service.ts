@@ -1,7 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import { formatLongDate } from '../../lib/dates.ts';
 import { insertPortfolio } from '../reference.repository.ts';
-import { readDateInput, type DateFields, type DateInput } from './date-input.ts';
+import { readDateInput, type DateFields, type DateInput } from '../../lib/date-input.ts';
 import { entityById } from './entity-admin.repository.ts';
 import { refused, succeeded, type FieldProblems, type Outcome } from './outcome.ts';
 import { portfoliosOf, updatePortfolio } from './portfolio-admin.repository.ts';
