@@ -1,8 +1,9 @@
-import test from 'ava';
 import type { Page } from 'playwright-core';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
-import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
 import { alertWorld, BASE_URL, laterPlan, linkIn, TITLES, Visitor } from './helpers.ts';
+
+const withChromium = browserTests();
 
 async function violations(page: Page) {
   await page.addScriptTag({ content: axeSource() });
@@ -15,8 +16,7 @@ async function violations(page: Page) {
   });
 }
 
-test('the whole alerts journey works without JavaScript and every page meets WCAG 2.2 AA', async (t) => {
-  if (!browserAvailable()) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.test('the whole alerts journey works without JavaScript and every page meets WCAG 2.2 AA', async (t) => {
   // A fresh database with the sample, a browser and nine pages: longer than the suite's 60 s idle limit under load.
   t.timeout(180_000);
   const world = await alertWorld(t);

@@ -69,6 +69,11 @@ const returnCases: [unknown, string][] = [
   ['admin', '/admin'],
   ['/sign-in?returnTo=/x', '/admin'],
   ['/sign-out', '/admin'],
+  // Below the sign-in pages is still the sign-in form: signing in would land on it again.
+  ['/sign-in/', '/admin'],
+  ['/sign-in/again?returnTo=/x', '/admin'],
+  ['/sign-out/now', '/admin'],
+  ['/sign-in-help', '/sign-in-help'],
   [['/a', '/b'], '/admin'],
   [undefined, '/admin'],
   // Paths that become another site once dot segments are resolved or percent-encoding decoded.

@@ -2,7 +2,7 @@ import test from 'ava';
 import type { Browser } from 'playwright-core';
 import { compileAssets } from '../../src/http/assets.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
 
 interface AxeViolation {
   id: string;
@@ -11,12 +11,12 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-const available = browserAvailable();
+const withChromium = browserTests();
 let app: TestApp;
 let browser: Browser;
 
 test.before(async () => {
-  if (!available) return;
+  if (!withChromium.available) return;
   app = await startTestApp({ sample: true });
   browser = await launchBrowser();
   await compileAssets();
@@ -45,8 +45,7 @@ const PAGES = [
 
 for (const path of PAGES) {
   for (const javaScriptEnabled of [false, true]) {
-    test(`${path} meets WCAG 2.2 AA (axe-core, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async (t) => {
-      if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+    withChromium.test(`${path} meets WCAG 2.2 AA (axe-core, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async (t) => {
       // axe itself needs JavaScript, so "off" means: the page's own scripts never run, as for a
       // visitor without JavaScript. bypassCSP lets the test inject axe past our CSP.
       const context = await browser.newContext({ bypassCSP: true });
@@ -76,8 +75,7 @@ for (const path of PAGES) {
   }
 }
 
-test('the filter form works with the keyboard and without JavaScript', async (t) => {
-  if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.test('the filter form works with the keyboard and without JavaScript', async (t) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();

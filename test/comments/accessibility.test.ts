@@ -1,16 +1,16 @@
 import test from 'ava';
 import type { Browser as Chromium, Page } from 'playwright-core';
-import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
 import { addUser, PASSWORD } from '../auth/helpers.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { decisionId, sendComment, startCommentsApp } from './helpers.ts';
 
-const available = browserAvailable();
+const withChromium = browserTests();
 let app: TestApp;
 let close: () => Promise<void>;
 let chromium: Chromium;
 test.before(async () => {
-  if (!available) return;
+  if (!withChromium.available) return;
   ({ app, close } = await startCommentsApp({ commentRateLimitPerHour: 1000 }));
   chromium = await launchBrowser();
 });
@@ -50,8 +50,7 @@ async function withPage(run: (page: Page) => Promise<void>, javaScriptEnabled = 
   }
 }
 
-test.serial('the comment form, its errors and its confirmation meet WCAG 2.2 AA and work without JavaScript', async (t) => {
-  if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.serial('the comment form, its errors and its confirmation meet WCAG 2.2 AA and work without JavaScript', async (t) => {
   const decision = await decisionId(app, 'KEY/25MAR24/01');
   await withPage(async (page) => {
     await page.goto(`${app.url}/comments/new?decision=${decision}`);
@@ -76,8 +75,7 @@ test.serial('the comment form, its errors and its confirmation meet WCAG 2.2 AA 
   });
 });
 
-test.serial('with the keyboard, Tab goes through every field and never reaches the honeypot', async (t) => {
-  if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.serial('with the keyboard, Tab goes through every field and never reaches the honeypot', async (t) => {
   await withPage(async (page) => {
     await page.goto(`${app.url}/comments/new`);
     await page.locator('#comment').focus();
@@ -95,8 +93,7 @@ test.serial('with the keyboard, Tab goes through every field and never reaches t
   }, true);
 });
 
-test.serial('the staff inbox and a comment page meet WCAG 2.2 AA', async (t) => {
-  if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.serial('the staff inbox and a comment page meet WCAG 2.2 AA', async (t) => {
   const { id } = await sendComment(app, { comment: 'For the inbox check' });
   await addUser(app, 'a11y.publisher@council.example.gov.uk', 'publisher', 'Ally');
   await withPage(async (page) => {

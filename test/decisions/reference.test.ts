@@ -13,6 +13,10 @@ const canonical: [string, string][] = [
   ['KEY/15JAN24/123', 'KEY/15JAN24/123'],
   ['OTHER-REF 1', 'OTHER-REF1'],
   ['KEY/11FOO24/01', 'KEY/11FOO24/01'],
+  // Two letters name no month for certain (MA: March or May? JU: June or July?): only tidied.
+  ['KEY/25MA24/01', 'KEY/25MA24/01'],
+  ['key/25ju24/1', 'KEY/25JU24/1'],
+  ['KEY/25D24/01', 'KEY/25D24/01'],
 ];
 
 for (const [raw, expected] of canonical) {
@@ -25,4 +29,5 @@ test('a partial reference searches its whole series, a full one exactly', (t) =>
   t.deepEqual(referenceSearch('KEY/11MARCH24'), { prefix: 'KEY/11MAR24/' });
   t.deepEqual(referenceSearch('key/11mar24/07'), { exact: 'KEY/11MAR24/07' });
   t.is(referenceSearch('budget'), null);
+  t.is(referenceSearch('KEY/25MA24'), null);
 });

@@ -137,3 +137,23 @@ test.serial('each decision on a page brings its own committees and wards, as the
     t.true(item.wards.scope === 'all' || item.wards.wards.some((w) => w.slug === 'central'), 'the ward filter holds');
   }
 });
+
+test.serial('a cold render of a feed is three queries, for 39 decisions and for 1,000 alike', async (t) => {
+  // The council's name, the events (or the decisions in scope), and the decisions behind them (or their revisions).
+  const feeds = [
+    { path: '/feeds/decisions.rss', items: (body: string) => body.match(/<item>/g)?.length },
+    { path: '/feeds/decisions.atom', items: (body: string) => body.match(/<entry>/g)?.length },
+    { path: '/feeds/decisions.json', items: (body: string) => (JSON.parse(body) as { items: unknown[] }).items.length },
+    { path: '/feeds/decisions.ics', items: (body: string) => body.match(/BEGIN:VEVENT/g)?.length },
+  ];
+  for (const { path, items } of feeds) {
+    for (const app of [sample, many]) {
+      // Forgotten, so the feed is rendered from the database rather than served from the feed cache.
+      app.deps.feeds.invalidate();
+      const { status, queries, body } = await app.get(path);
+      t.is(status, 200, path);
+      t.true((items(body) ?? 0) >= 30, `${path} lists its items`);
+      t.is(queries, 3, `${path}: ${queries} queries for ${items(body)} items`);
+    }
+  }
+});

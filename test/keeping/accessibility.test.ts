@@ -1,6 +1,6 @@
 import test from 'ava';
 import type { Browser, Page } from 'playwright-core';
-import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
 import { decisionIdByReference, decisionIdByTitle, startKeepingWorld, type KeepingWorld } from './helpers.ts';
 
 /*
@@ -17,7 +17,7 @@ interface AxeViolation {
 
 type AxeFinding = Omit<AxeViolation, 'nodes'> & { nodes: { target: string[]; html: string }[] };
 
-const available = browserAvailable();
+const withChromium = browserTests();
 let world: KeepingWorld;
 let browser: Browser;
 const ids: Record<string, number> = {};
@@ -33,7 +33,7 @@ const PATHS = [
 ];
 
 test.before(async () => {
-  if (!available) return;
+  if (!withChromium.available) return;
   world = await startKeepingWorld();
   browser = await launchBrowser();
   ids.key = await decisionIdByReference(world.app, 'KEY/25MAR24/01');
@@ -76,8 +76,7 @@ async function violationsOn(page: Page): Promise<AxeViolation[]> {
 }
 
 for (const template of PATHS) {
-  test.serial(`${template} meets WCAG 2.2 AA (axe-core)`, async (t) => {
-    if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+  withChromium.serial(`${template} meets WCAG 2.2 AA (axe-core)`, async (t) => {
     const path = template.replace(/:(key|private|taken)/, (_, name: string) => String(ids[name]));
     const { page, close } = await signedInPage();
     try {
@@ -91,8 +90,7 @@ for (const template of PATHS) {
   });
 }
 
-test.serial('a form sent with problems: the summary takes focus, its links go to the fields, and it passes axe', async (t) => {
-  if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+withChromium.serial('a form sent with problems: the summary takes focus, its links go to the fields, and it passes axe', async (t) => {
   const { page, close } = await signedInPage();
   try {
     await page.goto(`${world.app.url}/admin/decisions/new`);

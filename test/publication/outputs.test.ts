@@ -78,6 +78,32 @@ test.serial('CSV cells that a spreadsheet would run as formulas are quoted, exce
   t.like(row, { title: "'=1+1", contacts: "'@someone", part: 'non_key' });
 });
 
+test.serial('CSV cells that begin with a tab or a carriage return are quoted like those that begin with =', async (t) => {
+  // Publication and import trim every cell, so only a plan written some other way (by hand, in
+  // the one transaction the database allows) can hold such text; the export guards it all the same.
+  const world = await publicationWorld(t);
+  const id = await addDecision(world, { title: 'Tab and return', part: 'non_key', is_key: false });
+  await world.db.transaction().execute(async (trx) => {
+    const plan = await trx
+      .insertInto('plans')
+      .values({ published_on: '2024-03-08', key_decisions_from: '2024-04-08', source: 'import' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('plan_entries')
+      .values({
+        plan_id: plan.id, decision_id: id, part: 'non_key', advertised: 'new', position: 1, reference: '',
+        title: 'Tab and return', description: '\t=1+1', decision_maker: 'Cabinet', expected_date_text: 'June 2024',
+        scrutiny_committee: '\r=cmd|\' /c calc\'!A1', wards: 'All wards', consultation: '\t\r@SUM(1)', contacts: 'None',
+        directorate: 'Place', documents: 'None',
+      })
+      .execute();
+  });
+  const { fetch } = await serve(t, world);
+  const [row] = parse(Buffer.from(await (await fetch('/plans/2024-03-08.csv')).arrayBuffer()), { columns: true, bom: true }) as Record<string, string>[];
+  t.like(row, { title: 'Tab and return', description: "'\t=1+1", scrutiny_committee: "'\r=cmd|' /c calc'!A1", consultation: "'\t\r@SUM(1)" });
+});
+
 /** The text drawn on the pages: every stream inflated, the hex strings of the text operators decoded. */
 function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');

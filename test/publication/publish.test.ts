@@ -108,6 +108,31 @@ test.serial('the snapshot stays as published after the decision changes, and the
     const error = await t.throwsAsync(statement.execute(world.db));
     t.regex(error!.message, /published plans cannot be changed/);
   }
+  // Row triggers do not fire on TRUNCATE: each table has its own statement trigger for it.
+  for (const table of ['plan_entries', 'plans']) {
+    const error = await t.throwsAsync(sql`TRUNCATE ${sql.table(table)} CASCADE`.execute(world.db));
+    t.is(error!.message, `published plans cannot be changed (TRUNCATE on ${table})`);
+  }
+  t.deepEqual(await world.deps.plans.byDate('2024-03-08'), before);
+});
+
+test.serial('no entry can be added to a plan once the transaction that published it has committed', async (t) => {
+  const world = await publicationWorld(t);
+  await addDecision(world, { title: 'Library opening hours', expected_date: '2024-05-20' });
+  await publish(world, '2024-03-08');
+  const before = await world.deps.plans.byDate('2024-03-08');
+  const late = await addDecision(world, { title: 'A decision slipped in later', expected_date: '2024-05-27' });
+
+  // A copy of the published entry for another decision, in a transaction of its own.
+  const error = await t.throwsAsync(
+    sql`
+      INSERT INTO plan_entries (plan_id, decision_id, part, advertised, position, reference, title, description, decision_maker,
+        expected_date_text, expected_date, expected_precision, scrutiny_committee, wards, consultation, contacts, directorate, documents)
+      SELECT plan_id, ${late}, part, advertised, position + 1, '', 'A decision slipped in later', description, decision_maker,
+        expected_date_text, expected_date, expected_precision, scrutiny_committee, wards, consultation, contacts, directorate, documents
+      FROM plan_entries`.execute(world.db),
+  );
+  t.is(error!.message, 'entries can only be added while their plan is being published');
   t.deepEqual(await world.deps.plans.byDate('2024-03-08'), before);
 });
 

@@ -1,10 +1,10 @@
 import test from 'ava';
 import type { Browser as Chromium, Page } from 'playwright-core';
-import { axeSource, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { adminWorld, entityId, planCsv, type AdminWorld } from './helpers.ts';
 
-const available = browserAvailable();
+const withChromium = browserTests();
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let world: AdminWorld;
@@ -13,7 +13,7 @@ const ids: Record<string, number> = {};
 const teardowns: (() => Promise<void>)[] = [];
 
 test.before(async () => {
-  if (!available) return;
+  if (!withChromium.available) return;
   world = await adminWorld({ teardown: (fn) => void teardowns.push(fn) });
   await importPlan(world.app.deps.db, planCsv([{ title: 'Library Opening Hours Review', scrutiny_committee: 'Childrens & Education Scrutiny Commitee' }]), '2024-03-08');
   ids.duplicate = (await world.app.deps.db.selectFrom('committees').select('id').where('needs_review', '=', true).executeTakeFirstOrThrow()).id;
@@ -68,8 +68,7 @@ const PAGES: [string, () => string, ((page: Page) => Promise<void>)?][] = [
 ];
 
 for (const [name, path, act] of PAGES) {
-  test.serial(`${name} meets WCAG 2.2 AA (axe-core)`, async (t) => {
-    if (!available) return t.pass('Chromium is not installed here; skipped (CI requires it)');
+  withChromium.serial(`${name} meets WCAG 2.2 AA (axe-core)`, async (t) => {
     const { violations, heading } = await checkPage(path(), act);
     t.deepEqual(violations, [], JSON.stringify(violations, null, 2));
     t.truthy(heading);
