@@ -12,6 +12,7 @@ import type { DecisionEventTable, DecisionStatus, Part } from '../../src/db/data
 import { canonicalReference } from '../../src/decisions/reference.ts';
 import { addDays, formatLongDate, formatMonth } from '../../src/lib/dates.ts';
 import { seedReferenceData, type ReferenceSeed } from '../../src/reference/seed.ts';
+import { randomFrom } from './plan-csv-rows.ts';
 
 export interface LargeCouncilOptions {
   decisions?: number;
@@ -48,17 +49,6 @@ const PORTFOLIOS = [
   'Communities', 'Culture and Leisure', 'Digital Services', 'Waste, Street Scene and the Environment',
 ];
 
-/** mulberry32: the same council for the same seed, so two runs measure the same pages. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number, length: number): string {
   const words: string[] = [];
@@ -113,7 +103,8 @@ interface Life {
 /** Builds the council in an empty, migrated database. */
 export async function buildLargeCouncil(db: Db, options: LargeCouncilOptions): Promise<LargeCouncil> {
   const o = { decisions: 5_000, plans: 120, committees: 20, wards: 25, decisionMakers: 30, seed: 1, ...options };
-  const next = random(o.seed);
+  // The same council for the same seed, so two runs measure the same pages.
+  const next = randomFrom(o.seed);
   const planDates = Array.from({ length: o.plans }, (_, i) => addDays(o.latestPlanOn, -14 * (o.plans - 1 - i)));
   // New decisions arrive evenly; each stays for 10 to 38 plans, so the latest lists about a thousand.
   const perPlan = o.decisions / o.plans;

@@ -11,7 +11,7 @@ import { PLAN_COLUMNS, type PlanColumn } from '../../src/plans/plan-csv.ts';
 export type PlanCsvRow = Record<PlanColumn, string>;
 
 /** mulberry32: small, fast and the same on every machine. */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -16,19 +16,8 @@ export interface NewDecisionChange {
 }
 
 /** Appends to the audit log; call it in the transaction of the change it records. */
-export async function recordDecisionChange(db: Executor, change: NewDecisionChange): Promise<void> {
-  await db
-    .insertInto('decision_changes')
-    .values({
-      decision_id: change.decisionId,
-      user_id: change.userId,
-      source: change.source,
-      action: change.action,
-      changed_at: change.at,
-      fields: JSON.stringify(change.fields),
-      note: change.note ?? '',
-    })
-    .execute();
+export function recordDecisionChange(db: Executor, change: NewDecisionChange): Promise<void> {
+  return recordDecisionChanges(db, [change]);
 }
 
 /** Many entries in a few statements, in the order given (publication records one per plan entry). */

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { DecisionEventKind, DecisionTable } from '../db/database.ts';
+import type { DecisionTable } from '../db/database.ts';
 import type { Executor } from '../reference/reference.repository.ts';
+import { insertDecisionEvents, type NewDecisionEvent } from './decision.batch.repository.ts';
 
 export async function insertDecision(db: Executor, values: Insertable<DecisionTable>): Promise<number> {
   const row = await db.insertInto('decisions').values(values).returning('id').executeTakeFirstOrThrow();
@@ -26,20 +27,7 @@ export async function replaceWards(db: Executor, decisionId: number, wardIds: nu
   await db.insertInto('decision_wards').values(wardIds.map((ward_id) => ({ decision_id: decisionId, ward_id }))).execute();
 }
 
-export async function insertDecisionEvent(
-  db: Executor,
-  event: { decisionId: number; kind: DecisionEventKind; occurredAt: Date; planId?: number | null; details?: Record<string, unknown> },
-): Promise<number> {
-  const row = await db
-    .insertInto('decision_events')
-    .values({
-      decision_id: event.decisionId,
-      kind: event.kind,
-      occurred_at: event.occurredAt,
-      plan_id: event.planId ?? null,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+export async function insertDecisionEvent(db: Executor, event: NewDecisionEvent): Promise<number> {
+  const [id] = await insertDecisionEvents(db, [event]);
+  return id!;
 }

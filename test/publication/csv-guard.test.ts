@@ -10,7 +10,8 @@ const cases: [Parameters<typeof guardFormula>[0], string, string][] = [
   ['documents', '\t=1+1', "'\t=1+1"],
   ['wards', '\r=cmd', "'\r=cmd"],
   ['title', 'A plain title = fine', 'A plain title = fine'],
-  ['title', ' =1+1', ' =1+1'],
+  ['title', ' =1+1', "' =1+1"],
+  ['title', '＝1+1', "'＝1+1"],
   ['title', '', ''],
   // The columns the import reads as values keep what they hold.
   ['reference', '-', '-'],
