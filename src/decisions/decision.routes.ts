@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
 import { idParam } from '../http/params.ts';
-import { PART_LABELS, STATUS_LABELS } from './labels.ts';
-import { ALL_PARTS, PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
+import { PART_LABELS, PARTS, STATUS_LABELS } from './labels.ts';
+import { PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
 import { feedLinksForDecision, feedLinksForFilters } from '../feeds/feed-links.ts';
 
 export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps, 'decisions' | 'referenceData' | 'keeping'>) {
@@ -33,7 +33,7 @@ export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps,
       chosen,
       facets,
       filtered: hasFilters(filters),
-      parts: ALL_PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
+      parts: PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
       statuses: PUBLIC_STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
       queryFor: (page: number) => filtersToQuery(filters, page > 1 ? { page } : {}),
       filterQuery: filtersToQuery(filters),

@@ -1,9 +1,9 @@
 import type { ParsedUrlQuery } from 'node:querystring';
 import type { DecisionStatus, Part } from '../db/database.ts';
 import { QueryReader } from '../http/query.ts';
+import { PARTS } from './labels.ts';
 
 export const PUBLIC_STATUSES: readonly DecisionStatus[] = ['planned', 'deferred', 'taken', 'withdrawn'];
-export const ALL_PARTS: readonly Part[] = ['key', 'private', 'non_key', 'urgent'];
 
 export interface DecisionFilters {
   committee: string[];
@@ -37,7 +37,7 @@ export function readFilters(reader: QueryReader): DecisionFilters {
     ward: slugs('ward'),
     directorate: slugs('directorate'),
     maker: slugs('maker'),
-    part: reader.oneOf('part', ALL_PARTS),
+    part: reader.oneOf('part', PARTS),
     status: reader.oneOf('status', PUBLIC_STATUSES),
     from: reader.date('from'),
     to: reader.date('to'),

@@ -1,6 +1,9 @@
 import type { DecisionStatus, Part } from '../db/database.ts';
 import { formatLongDate, formatMonth } from '../lib/dates.ts';
 
+/** The plan's four parts, in the order it prints them. */
+export const PARTS: readonly Part[] = ['key', 'private', 'non_key', 'urgent'];
+
 export const PART_LABELS: Record<Part, { short: string; long: string; number: number }> = {
   key: { number: 1, short: 'Key decision', long: 'Part 1 – Key decisions' },
   private: { number: 2, short: 'To be taken in private', long: 'Part 2 – Notice of intention to take decisions in private' },

@@ -3,6 +3,7 @@ import type { Part } from '../db/database.ts';
 import { cleanText } from '../lib/text.ts';
 import { canonicalReference } from '../decisions/reference.ts';
 import { parseExpectedDate, type ExpectedDate } from '../decisions/expected-date.ts';
+import { PARTS } from '../decisions/labels.ts';
 
 /** The plan-import layout (see README): these columns, in any order. */
 export const PLAN_COLUMNS = [
@@ -11,7 +12,6 @@ export const PLAN_COLUMNS = [
 ] as const;
 export type PlanColumn = (typeof PLAN_COLUMNS)[number];
 
-export const PARTS: readonly Part[] = ['key', 'private', 'non_key', 'urgent'];
 const REQUIRED: PlanColumn[] = ['part', 'advertised', 'title', 'decision_maker', 'expected_date', 'directorate'];
 const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_CELL = 20_000;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import type { Part, PlanEntryRow } from '../db/database.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { PART_LABELS } from '../decisions/labels.ts';
+import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { findPlanByDateWithLatest, latestPlan, listPlans, planEntries } from './plan.repository.ts';
 
 export interface PlanEntryView {
@@ -38,8 +38,6 @@ export interface PlanView {
   counts: Record<Part, number> & { total: number; new: number; previous: number };
 }
 
-const PART_ORDER: Part[] = ['key', 'private', 'non_key', 'urgent'];
-
 /** The snapshot columns of an entry, whether published (a plan_entries row) or in a draft. */
 export type EntrySnapshot = Pick<PlanEntryRow, 'decision_id' | 'position' | 'reference' | 'title' | 'description' | 'decision_maker' | 'expected_date_text' | 'scrutiny_committee' | 'wards' | 'consultation' | 'contacts' | 'directorate' | 'documents'> & {
   expected_date?: string | null;
@@ -69,7 +67,7 @@ export function entryView(e: EntrySnapshot): PlanEntryView {
 export function createPlanService(db: Db) {
   async function view(plan: { id: number; published_on: string; key_decisions_from: string }, isLatest: boolean): Promise<PlanView> {
     const entries = await planEntries(db, plan.id);
-    const parts = PART_ORDER.map((part) => ({
+    const parts = PARTS.map((part) => ({
       part,
       number: PART_LABELS[part].number,
       heading: PART_LABELS[part].long,

@@ -27,6 +27,7 @@ import {
   takenDateText,
   wardsText,
 } from './snapshot-text.ts';
+import { PARTS } from '../decisions/labels.ts';
 
 export type EntrySnapshot = Omit<PlanEntryTable, 'id' | 'plan_id' | 'decision_id' | 'part' | 'advertised' | 'position'>;
 
@@ -55,7 +56,6 @@ export interface Draft {
   heldBack: HeldBack[];
 }
 
-export const PART_ORDER: readonly Part[] = ['key', 'private', 'non_key', 'urgent'];
 const LIVE: readonly DecisionStatus[] = ['draft', 'planned', 'deferred'];
 
 export function assembleDraft(publishedOn: string, decisions: DecisionFacts[], history: PublicationHistory): Draft {
@@ -137,7 +137,7 @@ function snapshotOf(
 
 /** Sorts and numbers the entries within each part and advertised group. */
 function inPlanOrder(entries: Omit<DraftEntry, 'position' | 'newReference'>[]): Omit<DraftEntry, 'newReference'>[] {
-  const groupRank = (e: { part: Part; advertised: string }) => PART_ORDER.indexOf(e.part) * 2 + (e.advertised === 'new' ? 0 : 1);
+  const groupRank = (e: { part: Part; advertised: string }) => PARTS.indexOf(e.part) * 2 + (e.advertised === 'new' ? 0 : 1);
   const sorted = [...entries].sort(
     (a, b) =>
       groupRank(a) - groupRank(b) ||

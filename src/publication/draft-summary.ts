@@ -1,7 +1,7 @@
 import type { Part } from '../db/database.ts';
-import { PART_LABELS } from '../decisions/labels.ts';
+import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
-import { PART_ORDER, type Draft } from './draft-assembly.ts';
+import { type Draft } from './draft-assembly.ts';
 import type { DraftChanges } from './draft-changes.ts';
 import type { NoticeBreach } from './notice-check.ts';
 
@@ -19,7 +19,7 @@ export interface DraftSummary {
 }
 
 export function summariseDraft(draft: Draft, changes: DraftChanges, breaches: NoticeBreach[]): DraftSummary {
-  const byPart = Object.fromEntries(PART_ORDER.map((part) => [part, { new: 0, previous: 0 }])) as DraftSummary['byPart'];
+  const byPart = Object.fromEntries(PARTS.map((part) => [part, { new: 0, previous: 0 }])) as DraftSummary['byPart'];
   for (const entry of draft.entries) byPart[entry.part][entry.advertised] += 1;
   const newEntries = draft.entries.filter((e) => e.advertised === 'new').length;
   return {
@@ -41,7 +41,7 @@ export function summaryLines(summary: DraftSummary, breaches: NoticeBreach[]): s
   const lines = [
     `Plan dated ${formatLongDate(summary.publishedOn)}, key decisions from ${formatLongDate(summary.keyDecisionsFrom)}.`,
     `${summary.entries} entries: ${summary.newEntries} new, ${summary.carriedOver} carried over (previously advertised).`,
-    ...PART_ORDER.map((part) => {
+    ...PARTS.map((part) => {
       const { new: fresh, previous } = summary.byPart[part];
       return `  ${PART_LABELS[part].long}: ${fresh + previous} (${fresh} new, ${previous} previously advertised)`;
     }),

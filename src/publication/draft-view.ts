@@ -1,7 +1,7 @@
 import type { Part } from '../db/database.ts';
-import { PART_LABELS } from '../decisions/labels.ts';
+import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { entryView, type PlanEntryView, type PlanView } from '../plans/plan.service.ts';
-import { PART_ORDER, type Draft, type DraftEntry } from './draft-assembly.ts';
+import { type Draft, type DraftEntry } from './draft-assembly.ts';
 
 function draftEntryView(entry: DraftEntry): PlanEntryView {
   return entryView({ ...entry.snapshot, decision_id: entry.decisionId, position: entry.position });
@@ -20,7 +20,7 @@ export function draftPlanView(draft: Draft): PlanView {
     keyDecisionsFrom: draft.keyDecisionsFrom,
     isLatest: true,
     url: `/plans/${draft.publishedOn}`,
-    parts: PART_ORDER.map((part) => ({
+    parts: PARTS.map((part) => ({
       part,
       number: PART_LABELS[part].number,
       heading: PART_LABELS[part].long,

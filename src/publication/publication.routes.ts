@@ -2,12 +2,11 @@ import type { Context } from 'koa';
 import { adminRouter, requireRole } from '../auth/require-role.ts';
 import { roleAtLeast } from '../auth/roles.ts';
 import type { Deps } from '../deps.ts';
-import { PART_LABELS } from '../decisions/labels.ts';
+import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import type { ErrorSummaryItem } from '../http/forms.ts';
 import { readForm } from '../http/forms.ts';
 import { today } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
-import { PART_ORDER } from './draft-assembly.ts';
 import type { PreparedDraft } from './publication.service.ts';
 
 /**
@@ -32,7 +31,7 @@ export function publicationRoutes({ publication, clock }: Pick<Deps, 'publicatio
       changes: prepared.changes,
       changedCount: Object.keys(prepared.changes.byDecision).length,
       heldBack: prepared.draft.heldBack,
-      partRows: PART_ORDER.map((part) => ({ heading: PART_LABELS[part].long, ...summary.byPart[part] })),
+      partRows: PARTS.map((part) => ({ heading: PART_LABELS[part].long, ...summary.byPart[part] })),
       canPublish,
       publishable: canPublish && !blocker && refusal === null,
       refusal,

@@ -2,6 +2,7 @@ import type { DatePrecision, Part, WardScope } from '../../db/database.ts';
 import { FormErrors, type FormReader } from '../../http/forms.ts';
 import { parseId } from '../../lib/ids.ts';
 import { parseExpectedDate } from '../expected-date.ts';
+import { PARTS } from '../labels.ts';
 
 /*
  * The create and edit form of a decision, checked by the rules the plan import applies to a
@@ -70,7 +71,6 @@ export interface DecisionChoices {
 /** The import's limit on any one cell. */
 export const MAX_FIELD_LENGTH = 20_000;
 export const MAX_COMMITTEES = 2;
-export const PARTS: readonly Part[] = ['key', 'private', 'non_key', 'urgent'];
 const WARD_SCOPES: readonly WardScope[] = ['all', 'none', 'listed'];
 
 export function readDecisionForm(form: FormReader): DecisionFormValues {

@@ -1,7 +1,7 @@
 import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
-import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
-import { ALL_PARTS, filtersToQuery, hasFilters } from '../filters.ts';
+import { expectedDateLabel, PART_LABELS, PARTS, STATUS_LABELS } from '../labels.ts';
+import { filtersToQuery, hasFilters } from '../filters.ts';
 import { parseStaffListQuery, STAFF_STATUSES } from './staff-list-query.ts';
 import { RULE_NAMES } from './staff-http.ts';
 
@@ -26,7 +26,7 @@ export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<D
       chosen,
       facets,
       filtered: hasFilters(filters),
-      parts: ALL_PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
+      parts: PARTS.map((value) => ({ value, text: PART_LABELS[value].long })),
       statuses: STAFF_STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
       queryFor: (page: number) => filtersToQuery(filters, page > 1 ? { page } : {}) || '/admin/decisions',
     });
