@@ -3,7 +3,7 @@ import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import { type Draft } from './draft-assembly.ts';
 import type { DraftChanges } from './draft-changes.ts';
-import type { NoticeBreach } from './notice-check.ts';
+import type { DraftBreach } from './notice-check.ts';
 
 export interface DraftSummary {
   publishedOn: string;
@@ -18,7 +18,7 @@ export interface DraftSummary {
   breaches: number;
 }
 
-export function summariseDraft(draft: Draft, changes: DraftChanges, breaches: NoticeBreach[]): DraftSummary {
+export function summariseDraft(draft: Draft, changes: DraftChanges, breaches: DraftBreach[]): DraftSummary {
   const byPart = Object.fromEntries(PARTS.map((part) => [part, { new: 0, previous: 0 }])) as DraftSummary['byPart'];
   for (const entry of draft.entries) byPart[entry.part][entry.advertised] += 1;
   const newEntries = draft.entries.filter((e) => e.advertised === 'new').length;
@@ -37,7 +37,7 @@ export function summariseDraft(draft: Draft, changes: DraftChanges, breaches: No
 }
 
 /** The summary as plain text lines: the CLI prints them and the schedule's email sends them. */
-export function summaryLines(summary: DraftSummary, breaches: NoticeBreach[]): string[] {
+export function summaryLines(summary: DraftSummary, breaches: DraftBreach[]): string[] {
   const lines = [
     `Plan dated ${formatLongDate(summary.publishedOn)}, key decisions from ${formatLongDate(summary.keyDecisionsFrom)}.`,
     `${summary.entries} entries: ${summary.newEntries} new, ${summary.carriedOver} carried over (previously advertised).`,
@@ -58,7 +58,7 @@ export function summaryLines(summary: DraftSummary, breaches: NoticeBreach[]): s
   return lines;
 }
 
-export function breachLine(b: NoticeBreach): string {
+export function breachLine(b: DraftBreach): string {
   const earliest = b.earliestLawfulDate ? `earliest lawful date ${formatLongDate(b.earliestLawfulDate)}` : 'no lawful date yet';
   return `${b.title}${b.reference ? ` (${b.reference})` : ''} breaks ${b.ruleLabel}; ${earliest}.`;
 }

@@ -4,24 +4,19 @@
  * dashboard shows as fine is never refused here and the other way round.
  */
 import type { Clock } from '../lib/clock.ts';
-import { noticeBreaches } from '../decisions/staff/notice-breaches.ts';
-import { RULE_NAMES } from '../decisions/staff/staff-http.ts';
+import { noticeBreaches, type NoticeBreach } from '../decisions/staff/notice-breaches.ts';
 import type { Executor } from '../reference/reference.repository.ts';
-import type { NoticeRule } from '../rules/notice-periods.ts';
+import { NOTICE_RULES } from '../rules/notice-periods.ts';
 import type { Draft } from './draft-assembly.ts';
 
-export interface NoticeBreach {
-  decisionId: number;
-  title: string;
+/** A breach as the publication preview and the refusal show it: the staff check's, with the plan's reference and the rule's name. */
+export interface DraftBreach extends Omit<NoticeBreach, 'reference'> {
   /** As the plan will print it, the reference publication is about to give included; '' for none. */
   reference: string;
-  rule: NoticeRule;
   ruleLabel: string;
-  earliestLawfulDate: string | null;
-  message: string;
 }
 
-export async function draftBreaches(db: Executor, clock: Clock, draft: Draft): Promise<NoticeBreach[]> {
+export async function draftBreaches(db: Executor, clock: Clock, draft: Draft): Promise<DraftBreach[]> {
   const found = await noticeBreaches(db, clock, { asIfPublishedOn: draft.publishedOn });
   const printed = new Map(draft.entries.map((e) => [e.decisionId, e.snapshot.reference]));
   return found.map((b) => ({
@@ -29,7 +24,7 @@ export async function draftBreaches(db: Executor, clock: Clock, draft: Draft): P
     title: b.title,
     reference: printed.get(b.decisionId) || b.reference || '',
     rule: b.rule,
-    ruleLabel: RULE_NAMES[b.rule],
+    ruleLabel: NOTICE_RULES[b.rule].name,
     earliestLawfulDate: b.earliestLawfulDate,
     message: b.message,
   }));

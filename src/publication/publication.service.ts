@@ -14,7 +14,7 @@ import { changesSincePrevious, type DraftChanges } from './draft-changes.ts';
 import { draftDecisionFacts, publicationHistory } from './draft.repository.ts';
 import { breachLine, summariseDraft, type DraftSummary } from './draft-summary.ts';
 import { draftPlanView } from './draft-view.ts';
-import { draftBreaches, type NoticeBreach } from './notice-check.ts';
+import { draftBreaches, type DraftBreach } from './notice-check.ts';
 import { giveReferences, insertPublishedPlan, lockPublication, markPlanned } from './publication.repository.ts';
 
 export interface PreparedDraft {
@@ -22,7 +22,7 @@ export interface PreparedDraft {
   /** The draft in the shape of a published plan, for the public plan templates. */
   view: PlanView;
   changes: DraftChanges;
-  breaches: NoticeBreach[];
+  breaches: DraftBreach[];
   summary: DraftSummary;
   /** Why no plan can be published for this date, whatever the draft says. */
   blocker: { kind: 'already_published' | 'later_plan'; publishedOn: string } | null;
@@ -31,7 +31,7 @@ export interface PreparedDraft {
 export type PublishOutcome =
   | { status: 'published'; planId: number; publishedOn: string; summary: DraftSummary }
   | { status: 'already_published'; publishedOn: string }
-  | { status: 'refused'; publishedOn: string; reasons: string[]; breaches: NoticeBreach[] };
+  | { status: 'refused'; publishedOn: string; reasons: string[]; breaches: DraftBreach[] };
 
 /**
  * Drafting and publishing the next plan. The preview, the button, the CLI and the schedule all

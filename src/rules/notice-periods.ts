@@ -53,13 +53,27 @@ export interface NoticeCheck {
   message: string;
 }
 
-const RULE_NAMES: Record<NoticeRule, string> = {
-  'regulation-9': 'regulation 9 (a key decision needs 28 clear days’ notice on a published plan)',
-  'regulation-10':
-    'regulation 10 (general exception: 5 clear days after the scrutiny chair is told in writing and the notice is published)',
-  'regulation-11':
-    'regulation 11 (special urgency: the agreement of the scrutiny chair, or failing that the chair then vice-chair of the council)',
-  'regulation-5': 'regulation 5 (28 clear days’ notice of the intention to decide in private)',
+/**
+ * Each notice rule's names: the heading staff pages and the publication preview show, and the
+ * explanation a breach's message gives in its sentence.
+ */
+export const NOTICE_RULES: Record<NoticeRule, { name: string; explanation: string }> = {
+  'regulation-9': {
+    name: 'Regulation 9 – 28 clear days’ notice of a key decision',
+    explanation: 'regulation 9 (a key decision needs 28 clear days’ notice on a published plan)',
+  },
+  'regulation-10': {
+    name: 'Regulation 10 – general exception',
+    explanation: 'regulation 10 (general exception: 5 clear days after the scrutiny chair is told in writing and the notice is published)',
+  },
+  'regulation-11': {
+    name: 'Regulation 11 – special urgency',
+    explanation: 'regulation 11 (special urgency: the agreement of the scrutiny chair, or failing that the chair then vice-chair of the council)',
+  },
+  'regulation-5': {
+    name: 'Regulation 5 – notice of a decision in private',
+    explanation: 'regulation 5 (28 clear days’ notice of the intention to decide in private)',
+  },
 };
 
 /** One way a decision can be lawful, and the first date it allows. */
@@ -271,7 +285,7 @@ function breach(input: NoticeInput, window: ExpectedWindow, routes: Route[], ear
     rule,
     earliestLawfulDate: earliest.earliest,
     message: [
-      `Breaks ${RULE_NAMES[rule]}: it is expected ${window.wording}, but the earliest lawful date is ` +
+      `Breaks ${NOTICE_RULES[rule].explanation}: it is expected ${window.wording}, but the earliest lawful date is ` +
         `${long(earliest.earliest)} (${earliest.because}).`,
       ...flaws,
       `Move it to ${long(earliest.earliest)} or later, or ${remedy(input)}.`,
@@ -292,7 +306,7 @@ function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): No
     ok: false,
     rule,
     earliestLawfulDate: null,
-    message: [`Breaks ${RULE_NAMES[rule]}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input)}, or ${remedy(input)}.`].join(' '),
+    message: [`Breaks ${NOTICE_RULES[rule].explanation}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input)}, or ${remedy(input)}.`].join(' '),
   };
 }
 

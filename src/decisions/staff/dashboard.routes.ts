@@ -2,7 +2,7 @@ import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
 import { today } from '../../lib/clock.ts';
 import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
-import { RULE_NAMES } from './staff-http.ts';
+import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 /** /admin/dashboard: what needs attention now – notice rule breaches, follow-up and drafts. */
 export function dashboardRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
@@ -13,7 +13,7 @@ export function dashboardRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'cloc
     ctx.render('admin/decisions/dashboard.njk', {
       pageTitle: 'Dashboard',
       today: today(clock),
-      breaches: breaches.map((b) => ({ ...b, ruleName: RULE_NAMES[b.rule] })),
+      breaches: breaches.map((b) => ({ ...b, ruleName: NOTICE_RULES[b.rule].name })),
       followUp: followUp.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),
       drafts: drafts.map((d) => ({ ...d, partLabel: PART_LABELS[d.part].short, expected: expectedDateLabel(d.expected_date, d.expected_precision, d.expected_date_note) })),
     });

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { expectedDateLabel, PART_LABELS, PARTS, STATUS_LABELS } from '../labels.ts';
 import { filtersToQuery, hasFilters } from '../filters.ts';
 import { parseStaffListQuery, STAFF_STATUSES } from './staff-list-query.ts';
-import { RULE_NAMES } from './staff-http.ts';
+import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 /** The staff list of decisions (drafts included) and the follow-up list. Editors and above. */
 export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<Deps, 'keeping' | 'decisions' | 'referenceData'>) {
@@ -15,7 +15,7 @@ export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<D
     const chosen = await decisions.checkFilterSlugs(filters, facets.all);
     const [{ items, total }, breaches] = await Promise.all([keeping.list(filters, paging), keeping.breaches()]);
     const rulesBroken = new Map<number, string[]>();
-    for (const breach of breaches) rulesBroken.set(breach.decisionId, [...(rulesBroken.get(breach.decisionId) ?? []), RULE_NAMES[breach.rule]]);
+    for (const breach of breaches) rulesBroken.set(breach.decisionId, [...(rulesBroken.get(breach.decisionId) ?? []), NOTICE_RULES[breach.rule].name]);
     ctx.render('admin/decisions/index.njk', {
       pageTitle: 'Decisions',
       items: items.map((decision) => ({ decision, breaches: rulesBroken.get(decision.id) ?? [] })),

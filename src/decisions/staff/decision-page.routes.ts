@@ -7,7 +7,8 @@ import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
 import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { generalExceptionView } from './staff-decision.view.ts';
-import { canRecord, RULE_NAMES } from './staff-http.ts';
+import { canRecord } from './staff-http.ts';
+import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 const DONE: Record<string, string> = {
   created: 'Decision saved as a draft. Only staff can see it until a published plan includes it.',
@@ -47,7 +48,7 @@ export function decisionPageRoutes({ keeping, audit }: Pick<Deps, 'keeping' | 'a
         withdrawn: outcomeRefusal('withdrawn', row.status, hasException) === null,
         deferred: outcomeRefusal('deferred', row.status, hasException) === null,
       },
-      checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? RULE_NAMES[c.rule] : null })),
+      checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? NOTICE_RULES[c.rule].name : null })),
       general: generalExceptionView(detail.generalException),
       urgency: detail.specialUrgency
         ? { ...detail.specialUrgency, roleLabel: detail.specialUrgency.agreed_by_role ? AGREEMENT_ROLE_LABELS[detail.specialUrgency.agreed_by_role] : '' }

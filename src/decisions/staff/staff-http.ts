@@ -1,7 +1,6 @@
 import type { Context } from 'koa';
 import { roleAtLeast } from '../../auth/roles.ts';
 import type { FormErrors } from '../../http/forms.ts';
-import type { NoticeRule } from '../../rules/notice-periods.ts';
 import type { Choice } from './decision-form.ts';
 
 export function seeOther(ctx: Context, location: string): void {
@@ -13,13 +12,6 @@ export function seeOther(ctx: Context, location: string): void {
 export function canRecord(ctx: Context): boolean {
   return ctx.state.user ? roleAtLeast(ctx.state.user.role, 'publisher') : false;
 }
-
-export const RULE_NAMES: Record<NoticeRule, string> = {
-  'regulation-9': 'Regulation 9 – 28 clear days’ notice of a key decision',
-  'regulation-10': 'Regulation 10 – general exception',
-  'regulation-11': 'Regulation 11 – special urgency',
-  'regulation-5': 'Regulation 5 – notice of a decision in private',
-};
 
 /** Items for govukSelect, with a first "choose" option so nothing is chosen by accident. */
 export function selectItems(choices: Choice[], selected: string, prompt: string) {
