@@ -2,9 +2,9 @@ import test from 'ava';
 import { tokenHash } from '../../src/alerts/alert-tokens.ts';
 import { errorSummary } from '../auth/helpers.ts';
 import { alertWorld, linkIn, Visitor } from './helpers.ts';
+import { decodeEntities as decode } from '../helpers/html.ts';
 
 const DAY_MS = 86_400_000;
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 test('the page accepts the filters of /decisions and says what the alerts will cover', async (t) => {
   const { app } = await alertWorld(t);

@@ -3,6 +3,8 @@ import { startSmtpSink } from '../mail/smtp-sink.ts';
 import { Browser, addUser } from '../auth/helpers.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import type { Config } from '../../src/config.ts';
+import { decodeEntities } from '../helpers/html.ts';
+import { decisionIdByReference as idByReference } from '../helpers/lookups.ts';
 
 export const TEAM = 'governance-team@council.example.gov.uk';
 
@@ -22,9 +24,8 @@ export async function startCommentsApp(config: Partial<Config> = {}): Promise<{ 
 }
 
 /** A published decision of the sample plan, by its printed reference. */
-export async function decisionId(app: TestApp, reference: string): Promise<number> {
-  const row = await app.deps.db.selectFrom('decisions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
-  return row.id;
+export function decisionId(app: TestApp, reference: string): Promise<number> {
+  return idByReference(app.deps.db, reference);
 }
 
 export async function memberId(app: TestApp, slug: string): Promise<number> {
@@ -53,8 +54,7 @@ export async function submit(browser: Browser, form: Record<string, string>, pat
   return browser.post('/comments', form);
 }
 
-export const decode = (s: string) =>
-  s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+export const decode = decodeEntities;
 
 /** The value attribute or textarea content the form shows again for a field. */
 export function fieldValue(html: string, id: string): string | undefined {

@@ -13,6 +13,7 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { SAMPLE_PLAN } from '../../src/sample/load-sample.ts';
 import { freshDb } from '../helpers/db.ts';
+import { decisionIdByReference as idByReference } from '../helpers/lookups.ts';
 
 export const BASE_URL = 'https://forwardplan.example.gov.uk';
 
@@ -143,19 +144,10 @@ export function parseCalendar(body: string): { name: string; events: CalendarEve
   return { name: String(calendar.getFirstPropertyValue('x-wr-calname')), events };
 }
 
-export function decodeHtml(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+export { textOf as decodeHtml } from '../helpers/html.ts';
 
-export async function decisionIdByReference(app: FeedsApp, reference: string): Promise<number> {
-  const row = await app.handle.db.selectFrom('decisions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
-  return row.id;
+export function decisionIdByReference(app: FeedsApp, reference: string): Promise<number> {
+  return idByReference(app.handle.db, reference);
 }
 
 /** The sample plan republished on another date with one expected date moved. */

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { decisionIdByReference, startFeedsApp, text, type FeedsApp } from './helpers.ts';
+import { decodeEntities as decode } from '../helpers/html.ts';
 
 let app: FeedsApp;
 test.before(async () => {
@@ -9,7 +10,6 @@ test.after.always(async () => {
   await app?.close();
 });
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 function alternates(html: string): { type: string; title: string; href: string }[] {
   return [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">/g)].map(([, type, title, href]) => ({

@@ -4,6 +4,7 @@ import { Browser, addUser } from '../auth/helpers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { NOT_A_FORM_MESSAGE } from '../../src/http/forms.ts';
 import { ENCODED_BODY_MESSAGE, NUL_IN_ADDRESS_MESSAGE, NUL_IN_FORM_MESSAGE } from '../../src/http/request-guards.ts';
+import { decodeEntities as decode } from '../helpers/html.ts';
 
 /*
  * Input that used to reach PostgreSQL (or the body parser) and come back as a 500: each now gets
@@ -28,7 +29,6 @@ test.after.always(async () => {
   await app?.close();
 });
 
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 const DATE_MESSAGE = 'must be a real date from the year 1 to 9999, written as YYYY-MM-DD';
 const NO_DECISION = 'There is no published decision with that number';

@@ -3,6 +3,7 @@ import { allRoutes } from '../../src/routes.ts';
 import { methodNotAllowedMessage } from '../../src/http/methods.ts';
 import { CSRF_FAILURE_MESSAGE } from '../../src/http/csrf.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { decodeEntities as decode } from '../helpers/html.ts';
 
 /*
  * A method no route has for an address is a 405 naming the ones it has (Allow), before the
@@ -18,7 +19,6 @@ test.after.always(async () => {
   await app?.close();
 });
 
-const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const MADE_UP = '999999';
 const PROBED = ['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND'];
 

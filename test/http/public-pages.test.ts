@@ -1,5 +1,6 @@
 import test from 'ava';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { decodeEntities } from '../helpers/html.ts';
 
 let app: TestApp;
 test.before(async () => {
@@ -15,7 +16,6 @@ async function html(path: string, status = 200): Promise<string> {
   return response.text();
 }
 
-const decodeEntities = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 test('the home page shows the latest plan: all four parts, new and previously advertised, as printed', async (t) => {
   const page = decodeEntities(await html('/'));

@@ -2,6 +2,8 @@ import type { Role } from '../../src/auth/roles.ts';
 import type { Config } from '../../src/config.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addUser, Browser } from '../auth/helpers.ts';
+import { decodeEntities } from '../helpers/html.ts';
+import { decisionIdByReference as idByReference } from '../helpers/lookups.ts';
 
 /*
  * The real app on the sample council's database (the plan of 23 February 2024, the clock at
@@ -49,8 +51,7 @@ export function sharedKeepingWorld(test: { before(fn: () => Promise<void>): void
   return holder;
 }
 
-export const decode = (s: string) =>
-  s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+export const decode = decodeEntities;
 
 /** A complete, valid form for a new decision, using the sample council's reference data. */
 export async function validDecisionForm(app: TestApp, overrides: Record<string, string | string[]> = {}): Promise<Record<string, string | string[]>> {
@@ -101,9 +102,8 @@ export async function text(response: Response): Promise<string> {
 }
 
 /** The id of a sample decision by its printed reference. */
-export async function decisionIdByReference(app: TestApp, reference: string): Promise<number> {
-  const row = await app.deps.db.selectFrom('decisions').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
-  return row.id;
+export function decisionIdByReference(app: TestApp, reference: string): Promise<number> {
+  return idByReference(app.deps.db, reference);
 }
 
 export async function decisionIdByTitle(app: TestApp, title: string): Promise<number> {

@@ -27,18 +27,7 @@ export function idFromLocation(response: Response): number {
   return Number(match[1]);
 }
 
-/** The page's text without tags, entities decoded, white space folded: what a reader sees. */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
+export { visibleText } from '../helpers/html.ts';
 
 export async function entityId(app: TestApp, table: 'committees' | 'wards' | 'directorates' | 'decision_makers', slug: string): Promise<number> {
   const row = await app.deps.db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
