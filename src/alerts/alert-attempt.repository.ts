@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export async function recordRequest(db: Executor, request: { addressHash: string; clientKey: string; at: Date }): Promise<void> {
   await db

@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 /**
  * Records that an address is being told about these events and returns those it had not been

@@ -4,7 +4,7 @@ import { applyFilters, findDecisionsByIds } from '../decisions/decision.reposito
 import { toPublicDecision, type PublicDecision } from '../decisions/decision.view.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
 import { londonInstant } from '../lib/clock.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 /** What caused alerts: a plan recorded as published, or outcomes (taken, withdrawn…) recorded. */
 export type AlertOccasion = { kind: 'publication'; planId: number } | { kind: 'outcome'; eventIds: number[] };

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../db/database.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
-import { entitiesBySlugs, type Executor } from '../reference/reference.repository.ts';
+import { entitiesBySlugs } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import type { ScopeNames } from './alert-scope.ts';
 
 const KINDS: [keyof ScopeNames, EntityKind][] = [

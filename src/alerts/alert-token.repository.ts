@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export async function insertManageToken(db: Executor, token: { hash: string; addressHash: string; at: Date }): Promise<void> {
   await db

@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { inChunks } from '../db/chunks.ts';
 import type { DecisionChangeTable } from '../db/database.ts';
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export interface CabinetMember {
   id: number;

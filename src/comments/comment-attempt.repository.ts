@@ -1,4 +1,4 @@
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export async function recordSubmission(db: Executor, attempt: { clientKey: string; outcome: 'accepted' | 'spam'; at: Date }): Promise<void> {
   await db

@@ -9,7 +9,7 @@ import {
   lockComment,
   withSameEmail,
 } from './comment.repository.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import type { CommentStatus } from '../db/database.ts';
 
 type Erasable = { id: number; reference: string; status: CommentStatus };

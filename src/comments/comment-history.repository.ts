@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { CommentHistoryTable } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export type NewHistoryRow = Insertable<CommentHistoryTable>;
 

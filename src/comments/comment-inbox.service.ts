@@ -1,6 +1,6 @@
 import type { StaffUser } from '../auth/roles.ts';
 import type { CommentStatus } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { FormErrors } from '../http/forms.ts';
 import { londonInstant, today } from '../lib/clock.ts';
 import { addDays } from '../lib/dates.ts';

@@ -3,7 +3,7 @@ import type { DecisionStatus } from '../db/database.ts';
 import { hashClientAddress } from '../lib/client-key.ts';
 import { today } from '../lib/clock.ts';
 import { secondsUntilAllowed } from '../lib/rate-limit.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { currentCabinetMembers, decisionMakerName, type CabinetMember } from './cabinet-members.repository.ts';
 import { recordSubmission, submissionsSince } from './comment-attempt.repository.ts';
 import { governanceTeamAddress, mailContext, type CommentContext } from './comment-context.ts';

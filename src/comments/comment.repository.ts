@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { CommentStatus, CommentTable } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 /** The inbox's filters, already checked (comment-filters.ts reads them from the query string). */
 export interface CommentQuery {

@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { listingsQuery } from '../plans/plan.repository.ts';
 import type { Database } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { looksLikeReference, referenceSearch } from './reference.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
 

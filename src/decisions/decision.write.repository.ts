@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DecisionTable } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { insertDecisionEvents, type NewDecisionEvent } from './decision.batch.repository.ts';
 
 export async function insertDecision(db: Executor, values: Insertable<DecisionTable>): Promise<number> {

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { applyFilters, findDecisions, findDecisionsByIds, type DecisionListRow } from '../decisions/decision.repository.ts';
 import type { FeedScope } from './feed-scope.ts';
 

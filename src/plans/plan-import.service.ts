@@ -13,7 +13,7 @@ import {
 import { londonInstant } from '../lib/clock.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { createResolver } from '../reference/resolver.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { keyDecisionsFrom as defaultKeyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { AlertQueue } from '../alerts/alerts.ts';
 import { PlanFileError, readPlanCsv, type PlanRow } from './plan-csv.ts';

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { inChunks } from '../db/chunks.ts';
 import type { PlanEntryTable } from '../db/database.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 export async function findPlanByDate(db: Executor, publishedOn: string) {
   return db.selectFrom('plans').selectAll().where('published_on', '=', publishedOn).executeTakeFirst();

@@ -3,7 +3,8 @@ import { canonicalReference } from '../decisions/reference.ts';
 import { planEntries } from '../plans/plan.repository.ts';
 import { groupBy } from '../lib/group.ts';
 import { portfolioHeldOn } from '../reference/portfolio-held.ts';
-import { portfoliosOf, type Executor } from '../reference/reference.repository.ts';
+import { portfoliosOf } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import type { DecisionFacts, ListingHistory, NoticeExceptionFacts, PublicationHistory } from './draft-facts.ts';
 
 /** What the plans published before `publishedOn` say: the previous plan, who was listed, references used. */

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../lib/clock.ts';
 import { noticeBreaches, type NoticeBreach } from '../decisions/staff/notice-breaches.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { NOTICE_RULES } from '../rules/notice-periods.ts';
 import type { Draft } from './draft-assembly.ts';
 

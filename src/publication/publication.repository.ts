@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { inChunks } from '../db/chunks.ts';
 import type { Database } from '../db/database.ts';
 import { canonicalReference } from '../decisions/reference.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 /**
  * One publication at a time (per schema, so test suites sharing a server do not wait on each

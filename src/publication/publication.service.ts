@@ -8,7 +8,7 @@ import { today, type Clock } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
 import { findPlanByDate, insertPlanEntries, latestPlan } from '../plans/plan.repository.ts';
 import type { PlanView } from '../plans/plan.service.ts';
-import type { Executor } from '../reference/reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { assembleDraft, type Draft, type DraftEntry } from './draft-assembly.ts';
 import { changesSincePrevious, type DraftChanges } from './draft-changes.ts';
 import { draftDecisionFacts, publicationHistory } from './draft.repository.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from './reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 
 /** A single-column foreign key pointing at a reference table. */
 export interface ReferencingColumn {

@@ -4,7 +4,8 @@ import type { EntityKind } from '../db/database.ts';
 import { systemClock } from '../lib/clock.ts';
 import { recordReferenceChange, type ChangeAuthor } from './admin/reference-changes.repository.ts';
 import { constraintFailure, repointReferences, type ReferenceCount } from './merge-references.ts';
-import { ALIAS_COLUMN, ENTITY_TABLE, addAlias, type Executor } from './reference.repository.ts';
+import { ALIAS_COLUMN, ENTITY_TABLE, addAlias } from './reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { aliasKey } from './resolver.ts';
 
 export class MergeError extends Error {}

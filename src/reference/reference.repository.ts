@@ -1,8 +1,6 @@
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../db/create-db.ts';
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor.ts';
 import type { Database, EntityKind } from '../db/database.ts';
-
-export type Executor = Db | Transaction<Database>;
 
 export const ENTITY_TABLE = {
   committee: 'committees',

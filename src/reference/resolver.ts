@@ -1,16 +1,7 @@
 import type { EntityKind } from '../db/database.ts';
 import { normaliseSpelling, slugify } from '../lib/text.ts';
-import {
-  addAlias as addAliasRow,
-  ALIAS_COLUMN,
-  allAliases,
-  insertDecisionMaker,
-  insertNamedEntity,
-  insertPortfolio,
-  portfoliosOf,
-  slugTaken,
-  type Executor,
-} from './reference.repository.ts';
+import { addAlias as addAliasRow, ALIAS_COLUMN, allAliases, insertDecisionMaker, insertNamedEntity, insertPortfolio, portfoliosOf, slugTaken } from './reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { portfolioHeldOn, type HeldPortfolio } from './portfolio-held.ts';
 import { splitCommittees, splitDecisionMaker, splitWards, wardKey } from './spellings.ts';
 

@@ -1,5 +1,6 @@
 import type { EntityKind } from '../db/database.ts';
-import { addAlias, insertDecisionMaker, insertNamedEntity, insertPortfolio, type Executor } from './reference.repository.ts';
+import { addAlias, insertDecisionMaker, insertNamedEntity, insertPortfolio } from './reference.repository.ts';
+import type { Executor } from '../db/executor.ts';
 import { aliasKey, uniqueSlug } from './resolver.ts';
 
 export interface ReferenceSeed {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { NoticeExceptionTable } from '../../db/database.ts';
-import type { Executor } from '../../reference/reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 const EXCEPTION_COLUMNS = [
   'decision_id', 'regulation', 'chair_notified_on', 'notice_published_on', 'agreed_by', 'agreed_by_role',

@@ -1,5 +1,5 @@
 import { today, type Clock } from '../../lib/clock.ts';
-import type { Executor } from '../../reference/reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 /** The first day of the month `date` falls in. */
 export function monthStart(date: string): string {

@@ -1,7 +1,7 @@
 import { today, type Clock } from '../../lib/clock.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { groupBy } from '../../lib/group.ts';
-import type { Executor } from '../../reference/reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 import { checkNotice, type NoticeRule } from '../../rules/notice-periods.ts';
 import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { firstNoticeDate, type EarliestListing } from './first-notice.ts';

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { DecisionOutcomeTable } from '../../db/database.ts';
-import type { Executor } from '../../reference/reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export async function insertOutcome(db: Executor, values: Insertable<DecisionOutcomeTable>): Promise<number> {
   const row = await db.insertInto('decision_outcomes').values(values).returning('id').executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import type { Executor } from '../../reference/reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { DecisionChoices } from './decision-form.ts';
 import { decisionsWithNames } from '../decision.repository.ts';
 

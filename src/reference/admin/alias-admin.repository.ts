@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../db/database.ts';
-import { ALIAS_COLUMN, ENTITY_TABLE, type Executor } from '../reference.repository.ts';
+import { ALIAS_COLUMN, ENTITY_TABLE } from '../reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface AliasRow {
   id: number;

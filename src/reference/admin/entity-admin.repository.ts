@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { EntityKind } from '../../db/database.ts';
-import { ENTITY_TABLE, type Executor } from '../reference.repository.ts';
+import { ENTITY_TABLE } from '../reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 export interface AdminEntity {
   id: number;

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/create-db.ts';
 import type { EntityKind } from '../../db/database.ts';
-import { insertDecisionMaker, insertNamedEntity, type Executor } from '../reference.repository.ts';
+import { insertDecisionMaker, insertNamedEntity } from '../reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 import { aliasKey, uniqueSlug } from '../resolver.ts';
 import { aliasOwner, insertAlias } from './alias-admin.repository.ts';
 import { cabinetOf, entityById, slugOwner, updateEntity } from './entity-admin.repository.ts';

@@ -1,4 +1,4 @@
-import type { Executor } from '../reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 import type { HeldPortfolio } from './portfolio-rules.ts';
 
 export async function portfoliosOf(db: Executor, decisionMakerId: number): Promise<HeldPortfolio[]> {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../lib/clock.ts';
 import type { ReferenceChangeAction, ReferenceChangeKind } from '../../db/database.ts';
-import type { Executor } from '../reference.repository.ts';
+import type { Executor } from '../../db/executor.ts';
 
 /** Who makes a change: a signed-in administrator, or the `fp` command (no user). */
 export interface ChangeAuthor {
