@@ -61,12 +61,3 @@ export async function deleteEndedSessions(db: Executor, now: Date, idleCutoff: D
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
     .execute();
 }
-
-export function countUserSessions(db: Executor, userId: number): Promise<number> {
-  return db
-    .selectFrom('sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow()
-    .then((row) => Number(row.n));
-}

@@ -45,7 +45,3 @@ export function isOpen(status: CommentStatus): boolean {
 export function isResponseMethod(value: string): value is CommentResponseMethod {
   return (RESPONSE_METHODS as readonly string[]).includes(value);
 }
-
-export function isCommentStatus(value: string): value is CommentStatus {
-  return (COMMENT_STATUSES as readonly string[]).includes(value);
-}

@@ -9,8 +9,6 @@ export type CouncilDetails = {
   website: string;
 };
 
-export const COUNCIL_FIELDS: (keyof CouncilDetails)[] = ['name', 'governanceEmail', 'governanceAddress', 'governanceTelephone', 'website'];
-
 /** Field id → message, in the order the fields appear on the form. */
 export function councilProblems(details: CouncilDetails): Partial<Record<keyof CouncilDetails, string>> {
   const problems: Partial<Record<keyof CouncilDetails, string>> = {};

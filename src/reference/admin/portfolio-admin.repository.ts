@@ -15,13 +15,3 @@ export async function portfoliosOf(db: Executor, decisionMakerId: number): Promi
 export async function updatePortfolio(db: Executor, id: number, values: { title: string; starts_on: string | null; ends_on: string | null }) {
   await db.updateTable('portfolios').set(values).where('id', '=', id).execute();
 }
-
-/** How many decisions are filed under a portfolio (they show its title). */
-export async function decisionsInPortfolio(db: Executor, portfolioId: number): Promise<number> {
-  const row = await db
-    .selectFrom('decisions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('portfolio_id', '=', portfolioId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
