@@ -9,7 +9,8 @@
 import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { sql, type KyselyPlugin } from 'kysely';
+import { sql } from 'kysely';
+import { queryCounter } from '../test/helpers/query-counter.ts';
 import pg from 'pg';
 import { createApp, NAVIGATION, SERVICE_NAME } from '../src/app.ts';
 import { testConfig } from '../src/config.ts';
@@ -56,17 +57,9 @@ async function main() {
   target.pathname = `/${DATABASE}`;
   const handle = createDb({ url: target.href, poolSize: 10 });
   await migrateToLatestOrThrow(handle.db);
-  let queries = 0;
-  // Counted as results come back: transformQuery also sees subqueries built from this db.
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    async transformResult(args) {
-      queries += 1;
-      return args.result;
-    },
-  };
+  const counter = queryCounter();
   const config = testConfig({ databaseUrl: target.href, baseUrl: 'https://forwardplan.example.gov.uk', schedulerEnabled: false });
-  const deps = createDeps(config, handle.db.withPlugin(counter), new ManualClock('2024-03-11T10:00:00Z'));
+  const deps = createDeps(config, handle.db.withPlugin(counter.plugin), new ManualClock('2024-03-11T10:00:00Z'));
   if (!(await handle.db.selectFrom('plans').select('id').executeTakeFirst())) {
     const started = performance.now();
     await loadSample(deps);
@@ -98,9 +91,9 @@ async function main() {
     for (let i = 0; i < 3; i += 1) await get(page.path);
     // The council's details are cached for a minute; forgetting them counts the query a page pays when that runs out.
     deps.council.forget();
-    const before = queries;
+    const before = counter.count();
     const first = await get(page.path);
-    const count = queries - before;
+    const count = counter.count() - before;
     if (first.status !== 200) throw new Error(`${page.path}: ${first.status}`);
     const times: number[] = [];
     // This process's CPU time (the app and the client): on a machine others are using too, a

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import type { KyselyPlugin } from 'kysely';
+import { queryCounter } from '../helpers/query-counter.ts';
 import Parser from 'rss-parser';
 import { createRequestListener } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/config.ts';
@@ -33,16 +33,9 @@ export interface FeedsApp {
  */
 export async function startFeedsApp(options: { config?: Partial<Config> } = {}): Promise<FeedsApp> {
   const handle = await freshDb({ sample: true });
-  let count = 0;
-  const counter: KyselyPlugin = {
-    transformQuery(args) {
-      count += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
+  const counter = queryCounter();
   const config = testConfig({ baseUrl: BASE_URL, ...options.config });
-  const deps = createDeps(config, handle.db.withPlugin(counter), new ManualClock('2024-02-26T10:00:00Z'), handle);
+  const deps = createDeps(config, handle.db.withPlugin(counter.plugin), new ManualClock('2024-02-26T10:00:00Z'), handle);
   const server: Server = createServer(createRequestListener(deps));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -51,7 +44,7 @@ export async function startFeedsApp(options: { config?: Partial<Config> } = {}):
     handle,
     url,
     fetch: (path, init) => fetch(`${url}${path}`, { redirect: 'manual', ...init }),
-    queries: () => count,
+    queries: counter.count,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.feeds.close();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KyselyPlugin } from 'kysely';
+import { queryCounter } from './query-counter.ts';
 import { createRequestListener } from '../../src/app.ts';
 import type { ResponseCache } from '../../src/http/cache/response-cache.ts';
 import { testConfig, type Config } from '../../src/config.ts';
@@ -38,15 +38,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const handle = await freshDb({ sample: options.sample ?? false });
   const clock = new ManualClock(options.now ?? '2024-02-26T10:00:00Z');
   const changes = options.listen === false ? { onWrite: handle.onWrite } : handle;
-  let count = 0;
-  const counter: KyselyPlugin = {
-    transformQuery(args) {
-      count += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  const deps = createDeps(testConfig(options.config), handle.db.withPlugin(counter), clock, changes);
+  const counter = queryCounter();
+  const deps = createDeps(testConfig(options.config), handle.db.withPlugin(counter.plugin), clock, changes);
   const listener = createRequestListener(deps);
   const server: Server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     cache: listener.cache,
     fetch: (path, init) => fetch(`${url}${path}`, { redirect: 'manual', ...init }),
-    queries: () => count,
+    queries: counter.count,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.feeds.close();

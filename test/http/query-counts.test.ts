@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import test from 'ava';
-import type { KyselyPlugin } from 'kysely';
+import { queryCounter } from '../helpers/query-counter.ts';
 import { createApp } from '../../src/app.ts';
 import { testConfig } from '../../src/config.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
@@ -31,16 +31,8 @@ interface CountingApp {
 async function countingApp(options: { many: boolean }): Promise<CountingApp> {
   const handle = await freshDb({ sample: true });
   if (options.many) await addManyDecisions(handle.db, { total: 1_000 });
-  let answered = 0;
-  // Counted as each result comes back: transformQuery also sees subqueries built from the same db.
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    async transformResult(args) {
-      answered += 1;
-      return args.result;
-    },
-  };
-  const deps = createDeps(testConfig(), handle.db.withPlugin(counter), new ManualClock('2024-03-11T10:00:00Z'));
+  const counter = queryCounter();
+  const deps = createDeps(testConfig(), handle.db.withPlugin(counter.plugin), new ManualClock('2024-03-11T10:00:00Z'));
   const server: Server = createServer(createApp(deps).callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,10 +42,10 @@ async function countingApp(options: { many: boolean }): Promise<CountingApp> {
     async get(path) {
       // The council's details are cached for a minute: forgotten here, so each count includes them.
       deps.council.forget();
-      const before = answered;
+      const before = counter.count();
       const response = await fetch(`${url}${path}`, { redirect: 'manual' });
       const body = await response.text();
-      return { status: response.status, queries: answered - before, body };
+      return { status: response.status, queries: counter.count() - before, body };
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
