@@ -6,13 +6,13 @@ import { createAlerts } from './alerts/alerts.ts';
 import { createAuth } from './auth/auth.ts';
 import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
-import { createCouncilService } from './reference/council.service.ts';
-import { createReferenceDataService } from './reference/reference.service.ts';
+import { createCouncilService } from './reference-data/council.service.ts';
+import { createReferenceDataService } from './reference-data/reference-data.service.ts';
 import { changeSourceFor, createChangeWatcher } from './feeds/changes.ts';
 import { createFeedService } from './feeds/feeds.service.ts';
 import { createPublicationService } from './publication/publication.service.ts';
 import { createPlanPdfs } from './publication/plan-pdfs.ts';
-import { createKeepingService } from './decisions/staff/keeping.service.ts';
+import { createStaffDecisionService } from './decisions/staff/staff-decisions.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createComments } from './comments/comments.ts';
 
@@ -41,7 +41,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     // Its worker thread starts at the first PDF request and stops when idle; close() stops it at once.
     planPdfs: createPlanPdfs({ plans, council }),
     auth: createAuth(config, db, clock),
-    keeping: createKeepingService(db, clock, alerts),
+    staffDecisions: createStaffDecisionService(db, clock, alerts),
     audit: createAuditService(db),
     comments: createComments(config, db, clock, mail),
     publication: createPublicationService({ db, clock, alerts }),

@@ -4,12 +4,12 @@ import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { decisionRoutes } from './decisions/decision.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
-import { referenceRoutes } from './reference/reference.routes.ts';
-import { referenceAdminRoutes } from './reference/admin/reference-admin.routes.ts';
+import { referenceDataRoutes } from './reference-data/reference-data.routes.ts';
+import { referenceDataAdminRoutes } from './reference-data/admin/reference-data-admin.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { subscribeRoutes } from './feeds/subscribe.routes.ts';
 import { alertRoutes } from './alerts/alerts.routes.ts';
-import { keepingRoutes } from './decisions/staff/keeping.routes.ts';
+import { staffDecisionRoutes } from './decisions/staff/staff-decisions.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
@@ -20,15 +20,15 @@ export function allRoutes(deps: Deps): Router[] {
     healthRoutes(deps),
     planRoutes(deps),
     decisionRoutes(deps),
-    referenceRoutes(deps),
+    referenceDataRoutes(deps),
     feedRoutes(deps),
     subscribeRoutes(deps),
     ...alertRoutes(deps),
     ...authRoutes(deps),
-    ...keepingRoutes(deps),
+    ...staffDecisionRoutes(deps),
     auditRoutes(deps),
     publicationRoutes(deps),
     ...commentRoutes(deps),
-    ...referenceAdminRoutes(deps),
+    ...referenceDataAdminRoutes(deps),
   ];
 }

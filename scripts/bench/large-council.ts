@@ -9,9 +9,9 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/create-db.ts';
 import type { Insertable } from 'kysely';
 import type { DecisionEventTable, DecisionStatus, Part } from '../../src/db/database.ts';
-import { canonicalReference } from '../../src/decisions/reference.ts';
+import { canonicalReference } from '../../src/decisions/key-reference.ts';
 import { addDays, formatLongDate, formatMonth } from '../../src/lib/dates.ts';
-import { seedReferenceData, type ReferenceSeed } from '../../src/reference/seed.ts';
+import { seedReferenceData, type ReferenceSeed } from '../../src/reference-data/seed.ts';
 import { randomFrom } from './plan-csv-rows.ts';
 
 export interface LargeCouncilOptions {

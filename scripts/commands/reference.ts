@@ -1,5 +1,5 @@
 import type { EntityKind } from '../../src/db/database.ts';
-import { MergeError, mergeEntities } from '../../src/reference/merge.ts';
+import { MergeError, mergeEntities } from '../../src/reference-data/merge.ts';
 import { parseArgs, write, type Command } from './command.ts';
 
 const KINDS: Record<string, EntityKind> = {

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../db/database.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
-import { entitiesBySlugs } from '../reference/reference.repository.ts';
+import { entitiesBySlugs } from '../reference-data/reference-data.repository.ts';
 import type { Executor } from '../db/executor.ts';
 import type { ScopeNames } from './alert-scope.ts';
 

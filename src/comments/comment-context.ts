@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
-import type { CouncilInfo } from '../reference/council.service.ts';
+import type { CouncilInfo } from '../reference-data/council.service.ts';
 import type { CommentMailContext } from './comment-mail.ts';
 
 export type CommentConfig = Pick<

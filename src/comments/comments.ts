@@ -4,7 +4,7 @@ import { resolveSecretKey } from '../http/csrf.ts';
 import { createTemplates } from '../http/render.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
-import { createCouncilService } from '../reference/council.service.ts';
+import { createCouncilService } from '../reference-data/council.service.ts';
 import type { CommentConfig, CommentContext } from './comment-context.ts';
 import { createErasureService } from './comment-erasure.service.ts';
 import { createInboxService } from './comment-inbox.service.ts';

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { listingsQuery } from '../plans/plan.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../db/executor.ts';
-import { looksLikeReference, referenceSearch } from './reference.ts';
+import { looksLikeReference, referenceSearch } from './key-reference.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
 
 type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;

@@ -6,12 +6,12 @@ import { PART_LABELS, PARTS, STATUS_LABELS } from './labels.ts';
 import { PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
 import { feedLinksForDecision, feedLinksForFilters } from '../feeds/feed-links.ts';
 
-export function decisionRoutes({ decisions, referenceData, keeping }: Pick<Deps, 'decisions' | 'referenceData' | 'keeping'>) {
+export function decisionRoutes({ decisions, referenceData, staffDecisions }: Pick<Deps, 'decisions' | 'referenceData' | 'staffDecisions'>) {
   const router = new Router();
 
   // The three reads are independent, so they go together; a draft's history is read and dropped.
   async function decisionWithHistory(id: number) {
-    const [decision, history, outcome] = await Promise.all([decisions.get(id), decisions.history(id), keeping.publicOutcome(id)]);
+    const [decision, history, outcome] = await Promise.all([decisions.get(id), decisions.history(id), staffDecisions.publicOutcome(id)]);
     if (!decision) throw notFound('There is no published decision with that number');
     return { decision, history, record: { outcome, changes: history.changes } };
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/create-db.ts';
 import type { EntityKind } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
-import { entitiesOfKinds, type EntitySummary } from '../reference/reference.repository.ts';
+import { entitiesOfKinds, type EntitySummary } from '../reference-data/reference-data.repository.ts';
 import { findDecisionById, findDecisionPage, publicHistoryOf } from './decision.repository.ts';
 import { toPublicDecision, type Link, type PublicDecision } from './decision.view.ts';
 import { publicChanges } from './staff/public-history.ts';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Part } from '../db/database.ts';
 import { cleanText } from '../lib/text.ts';
-import { canonicalReference } from '../decisions/reference.ts';
+import { canonicalReference } from '../decisions/key-reference.ts';
 import { parseExpectedDate, type ExpectedDate } from '../decisions/expected-date.ts';
 import { PARTS } from '../decisions/labels.ts';
 

@@ -1,5 +1,5 @@
-import type { Resolver } from '../reference/resolver.ts';
-import { exemptParagraphIn } from '../reference/spellings.ts';
+import type { Resolver } from '../reference-data/resolver.ts';
+import { exemptParagraphIn } from '../reference-data/spellings.ts';
 import type { PlanRow } from './plan-csv.ts';
 
 /** A row's decision as the plan prints it, names resolved to the council's entities. */

@@ -12,7 +12,7 @@ import {
 } from '../decisions/decision.batch.repository.ts';
 import { londonInstant } from '../lib/clock.ts';
 import { isIsoDate } from '../lib/dates.ts';
-import { createResolver } from '../reference/resolver.ts';
+import { createResolver } from '../reference-data/resolver.ts';
 import type { Executor } from '../db/executor.ts';
 import { keyDecisionsFrom as defaultKeyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { AlertQueue } from '../alerts/alerts.ts';

@@ -13,7 +13,7 @@
  *   reference, then title.
  */
 import type { DecisionStatus, Part, PlanEntryTable } from '../db/database.ts';
-import { canonicalReference } from '../decisions/reference.ts';
+import { canonicalReference } from '../decisions/key-reference.ts';
 import { referenceDate } from '../decisions/staff/first-notice.ts';
 import { cleanText } from '../lib/text.ts';
 import { nextKeyReferences } from '../rules/key-reference.ts';

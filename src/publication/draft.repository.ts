@@ -1,9 +1,9 @@
 import { committeesFor, wardsFor, decisionsWithNames } from '../decisions/decision.repository.ts';
-import { canonicalReference } from '../decisions/reference.ts';
+import { canonicalReference } from '../decisions/key-reference.ts';
 import { planEntries } from '../plans/plan.repository.ts';
 import { groupBy } from '../lib/group.ts';
-import { portfolioHeldOn } from '../reference/portfolio-held.ts';
-import { portfoliosOf } from '../reference/reference.repository.ts';
+import { portfolioHeldOn } from '../reference-data/portfolio-held.ts';
+import { portfoliosOf } from '../reference-data/reference-data.repository.ts';
 import type { Executor } from '../db/executor.ts';
 import type { DecisionFacts, ListingHistory, NoticeExceptionFacts, PublicationHistory } from './draft-facts.ts';
 

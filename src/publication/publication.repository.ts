@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { inChunks } from '../db/chunks.ts';
 import type { Database } from '../db/database.ts';
-import { canonicalReference } from '../decisions/reference.ts';
+import { canonicalReference } from '../decisions/key-reference.ts';
 import type { Executor } from '../db/executor.ts';
 
 /**

@@ -8,7 +8,7 @@ import { parseExpectedDate } from '../decisions/expected-date.ts';
 import { SCHEDULE_12A } from '../decisions/labels.ts';
 import { formatLongDate, formatMonth } from '../lib/dates.ts';
 import { cleanText } from '../lib/text.ts';
-import { exemptParagraphIn } from '../reference/spellings.ts';
+import { exemptParagraphIn } from '../reference-data/spellings.ts';
 
 /** 'Cabinet', or 'Cllr Gavin Elsey, Cabinet Member for Infrastructure…' as the plan prints a member. */
 export function decisionMakerText(maker: { kind: 'cabinet' | 'member'; name: string; portfolio: string | null }): string {

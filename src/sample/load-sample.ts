@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Deps } from '../deps.ts';
 import { importPlan, type ImportSummary } from '../plans/plan-import.service.ts';
-import { seedReferenceData, type ReferenceSeed } from '../reference/seed.ts';
+import { seedReferenceData, type ReferenceSeed } from '../reference-data/seed.ts';
 
 export const SAMPLE_PLAN = new URL('./forward-plan-2024-02-23.csv', import.meta.url);
 export const SAMPLE_PUBLISHED_ON = '2024-02-23';

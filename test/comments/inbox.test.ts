@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mergeEntities } from '../../src/reference/merge.ts';
+import { mergeEntities } from '../../src/reference-data/merge.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { errorSummary } from '../auth/helpers.ts';
 import { TEAM, decisionId, decode, memberId, sendComment, staff, startCommentsApp } from './helpers.ts';

@@ -7,7 +7,7 @@ import '../rules/clear-days.test.ts';
 import '../rules/key-reference.test.ts';
 import '../rules/notice-periods.test.ts';
 import '../rules/working-days.test.ts';
-import '../decisions/reference.test.ts';
+import '../decisions/key-reference.test.ts';
 import '../auth/rules.test.ts';
 import '../http/input-rules.test.ts';
 import '../publication/csv-guard.test.ts';

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { largePlanRows, planCsv, type PlanCsvRow } from '../../scripts/bench/plan-csv-rows.ts';
 import type { Db } from '../../src/db/create-db.ts';
-import { canonicalReference } from '../../src/decisions/reference.ts';
+import { canonicalReference } from '../../src/decisions/key-reference.ts';
 import { londonInstant } from '../../src/lib/clock.ts';
 import { PlanFileError } from '../../src/plans/plan-csv.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';

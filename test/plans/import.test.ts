@@ -134,7 +134,7 @@ test('an unknown spelling becomes a new entry marked for review, and merging fol
   await importPlan(db, file, '2024-03-08');
   const review = await db.selectFrom('committees').select(['slug', 'needs_review']).where('needs_review', '=', true).execute();
   t.is(review.length, 1);
-  const { mergeEntities } = await import('../../src/reference/merge.ts');
+  const { mergeEntities } = await import('../../src/reference-data/merge.ts');
   await mergeEntities(db, 'committee', review[0]!.slug, 'children-and-education');
   const again = Buffer.from(`${header}\nnon_key,new,,Another thing,d,Cabinet,May 2024,Children & Education Scrutiny Cttee,Central,c,c,Adults,d\n`);
   await importPlan(db, again, '2024-03-22');

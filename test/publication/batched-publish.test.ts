@@ -2,7 +2,7 @@ import test from 'ava';
 import { largePlanCsv } from '../../scripts/bench/plan-csv-rows.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { decisionMakerText } from '../../src/publication/snapshot-text.ts';
-import { portfolioOn } from '../../src/reference/reference.repository.ts';
+import { portfolioOn } from '../../src/reference-data/reference-data.repository.ts';
 import { addDecision, printedEntries, publicationWorld } from './helpers.ts';
 
 /*

@@ -8,7 +8,7 @@ import type { NewDecision } from '../../src/db/database.ts';
 import { insertDecision } from '../../src/decisions/decision.write.repository.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { londonInstant, ManualClock } from '../../src/lib/clock.ts';
-import { seedReferenceData } from '../../src/reference/seed.ts';
+import { seedReferenceData } from '../../src/reference-data/seed.ts';
 import { sampleSeed } from '../../src/sample/load-sample.ts';
 import { freshDb } from '../helpers/db.ts';
 

@@ -5,11 +5,11 @@ import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 /** /admin/dashboard: what needs attention now – notice rule breaches, follow-up and drafts. */
-export function dashboardRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
+export function dashboardRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
   const router = adminRouter('editor');
 
   router.get('/admin/dashboard', async (ctx) => {
-    const [breaches, followUp, drafts] = await Promise.all([keeping.breaches(), keeping.followUp(), keeping.drafts()]);
+    const [breaches, followUp, drafts] = await Promise.all([staffDecisions.breaches(), staffDecisions.followUp(), staffDecisions.drafts()]);
     ctx.render('admin/decisions/dashboard.njk', {
       pageTitle: 'Dashboard',
       today: today(clock),

@@ -4,7 +4,7 @@ import type { StaffUser } from '../../auth/roles.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { DecisionRow } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { portfolioOn } from '../../reference/reference.repository.ts';
+import { portfolioOn } from '../../reference-data/reference-data.repository.ts';
 import type { Executor } from '../../db/executor.ts';
 import { insertDecision, insertDecisionEvent, replaceCommittees, replaceWards, updateDecision } from '../decision.write.repository.ts';
 import { columnsOf, createdFields, printedWards, sameMembers, sameOrder } from './decision-columns.ts';

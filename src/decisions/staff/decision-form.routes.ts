@@ -57,55 +57,55 @@ function formPage(
 }
 
 /** Creating and editing decisions: editors and above. */
-export function decisionFormRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
+export function decisionFormRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
   const router = adminRouter('editor');
 
   router.get('/admin/decisions/new', async (ctx) => {
-    formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, EMPTY, await keeping.choices(), { today: today(clock) });
+    formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, EMPTY, await staffDecisions.choices(), { today: today(clock) });
   });
 
   router.post('/admin/decisions', async (ctx) => {
     const values = readDecisionForm(readForm(ctx));
-    const choices = await keeping.choices();
+    const choices = await staffDecisions.choices();
     const context = { today: today(clock) };
     const result = validateDecisionForm(values, choices, context);
     if (!result.ok) return formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, values, choices, context, result.errors);
-    const id = await keeping.editor.create(result.input, ctx.state.user!);
+    const id = await staffDecisions.editor.create(result.input, ctx.state.user!);
     seeOther(ctx, `/admin/decisions/${id}?done=created`);
   });
 
   router.get('/admin/decisions/:id/edit', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const found = await keeping.forEdit(id);
+    const found = await staffDecisions.forEdit(id);
     if (!found) throw notFound('There is no decision with that number');
     const { row, committeeIds, wardIds } = found;
     formPage(
       ctx,
       { title: `Edit: ${row.title}`, action: `/admin/decisions/${id}`, decisionId: id, revision: row.revision, status: row.status },
       formValuesOf(row, committeeIds, wardIds),
-      await keeping.choices(),
+      await staffDecisions.choices(),
       { today: today(clock), current: currentExpected(row) },
     );
   });
 
   router.post('/admin/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const found = await keeping.forEdit(id);
+    const found = await staffDecisions.forEdit(id);
     if (!found) throw notFound('There is no decision with that number');
     const form = readForm(ctx);
     const values = readDecisionForm(form);
     const revisionText = form.text('revision');
     const revision = /^\d{1,9}$/.test(revisionText) ? Number(revisionText) : null;
-    const choices = await keeping.choices();
+    const choices = await staffDecisions.choices();
     const context = { today: today(clock), current: currentExpected(found.row) };
     const page = { title: `Edit: ${found.row.title}`, action: `/admin/decisions/${id}`, decisionId: id, revision: revision ?? found.row.revision, status: found.row.status };
     const result = validateDecisionForm(values, choices, context);
     if (!result.ok) return formPage(ctx, page, values, choices, context, result.errors);
 
-    const saved = await keeping.editor.update(id, result.input, revision, ctx.state.user!);
+    const saved = await staffDecisions.editor.update(id, result.input, revision, ctx.state.user!);
     if (saved.status === 'not_found') throw notFound('There is no decision with that number');
     if (saved.status === 'stale') {
-      const latest = (await keeping.forEdit(id))!;
+      const latest = (await staffDecisions.forEdit(id))!;
       formPage(
         ctx,
         { ...page, revision: latest.row.revision },

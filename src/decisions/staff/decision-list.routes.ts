@@ -6,14 +6,14 @@ import { parseStaffListQuery, STAFF_STATUSES } from './staff-list-query.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 /** The staff list of decisions (drafts included) and the follow-up list. Editors and above. */
-export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<Deps, 'keeping' | 'decisions' | 'referenceData'>) {
+export function decisionListRoutes({ staffDecisions, decisions, referenceData }: Pick<Deps, 'staffDecisions' | 'decisions' | 'referenceData'>) {
   const router = adminRouter('editor');
 
   router.get('/admin/decisions', async (ctx) => {
     const { filters, paging } = parseStaffListQuery(ctx.query);
     const facets = await referenceData.facets();
     const chosen = await decisions.checkFilterSlugs(filters, facets.all);
-    const [{ items, total }, breaches] = await Promise.all([keeping.list(filters, paging), keeping.breaches()]);
+    const [{ items, total }, breaches] = await Promise.all([staffDecisions.list(filters, paging), staffDecisions.breaches()]);
     const rulesBroken = new Map<number, string[]>();
     for (const breach of breaches) rulesBroken.set(breach.decisionId, [...(rulesBroken.get(breach.decisionId) ?? []), NOTICE_RULES[breach.rule].name]);
     ctx.render('admin/decisions/index.njk', {
@@ -33,7 +33,7 @@ export function decisionListRoutes({ keeping, decisions, referenceData }: Pick<D
   });
 
   router.get('/admin/decisions/follow-up', async (ctx) => {
-    const rows = await keeping.followUp();
+    const rows = await staffDecisions.followUp();
     ctx.render('admin/decisions/follow-up.njk', {
       pageTitle: 'Decisions to follow up',
       items: rows.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),

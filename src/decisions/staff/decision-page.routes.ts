@@ -23,12 +23,12 @@ const DONE: Record<string, string> = {
 };
 
 /** The staff view of one decision: everything, internal notes and the full change history included. */
-export function decisionPageRoutes({ keeping, audit }: Pick<Deps, 'keeping' | 'audit'>) {
+export function decisionPageRoutes({ staffDecisions, audit }: Pick<Deps, 'staffDecisions' | 'audit'>) {
   const router = adminRouter('editor');
 
   router.get('/admin/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const detail = await keeping.detail(id);
+    const detail = await staffDecisions.detail(id);
     if (!detail) throw notFound('There is no decision with that number');
     const { row } = detail;
     const hasException = detail.generalException !== undefined || detail.specialUrgency !== undefined;

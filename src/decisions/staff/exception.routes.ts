@@ -37,14 +37,14 @@ function earliestFrom(values: Record<string, unknown>): string | null {
 }
 
 /** Exceptions to the notice periods and the private decision notices: publishers and above. */
-export function exceptionRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
+export function exceptionRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
   const router = adminRouter('publisher');
 
   async function load(ctx: Context) {
     const id = idParam(ctx.params.id);
-    const found = await keeping.forEdit(id);
+    const found = await staffDecisions.forEdit(id);
     if (!found) throw notFound('There is no decision with that number');
-    return { row: found.row, ...(await keeping.exceptionsFor(id)) };
+    return { row: found.row, ...(await staffDecisions.exceptionsFor(id)) };
   }
 
   type Loaded = Awaited<ReturnType<typeof load>>;
@@ -84,7 +84,7 @@ export function exceptionRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'cloc
     const values = readGeneralException(readForm(ctx));
     const result = validateGeneralException(values, today(clock));
     if (!result.ok) return page(ctx, 'regulation-10', loaded, { ...values }, result.errors);
-    finish(ctx, 'regulation-10', loaded, { ...values }, await keeping.records.generalException(loaded.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'regulation-10', loaded, { ...values }, await staffDecisions.records.generalException(loaded.row.id, result.input, ctx.state.user!));
   });
 
   router.get('/admin/decisions/:id/special-urgency', async (ctx) => {
@@ -97,7 +97,7 @@ export function exceptionRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'cloc
     const values = readSpecialUrgency(readForm(ctx));
     const result = validateSpecialUrgency(values, today(clock));
     if (!result.ok) return page(ctx, 'regulation-11', loaded, { ...values }, result.errors);
-    finish(ctx, 'regulation-11', loaded, { ...values }, await keeping.records.specialUrgency(loaded.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'regulation-11', loaded, { ...values }, await staffDecisions.records.specialUrgency(loaded.row.id, result.input, ctx.state.user!));
   });
 
   router.get('/admin/decisions/:id/private-notice', async (ctx) => {
@@ -110,7 +110,7 @@ export function exceptionRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'cloc
     const values = readPrivateNotice(readForm(ctx));
     const result = validatePrivateNotice(values, today(clock));
     if (!result.ok) return page(ctx, 'regulation-5', loaded, { ...values }, result.errors);
-    finish(ctx, 'regulation-5', loaded, { ...values }, await keeping.records.privateNotice(loaded.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'regulation-5', loaded, { ...values }, await staffDecisions.records.privateNotice(loaded.row.id, result.input, ctx.state.user!));
   });
 
   return router;

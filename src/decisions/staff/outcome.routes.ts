@@ -20,17 +20,17 @@ const TITLES: Record<Kind, string> = {
 };
 
 /** Outcomes: publishers and above. Taken and withdrawn are final. */
-export function outcomeRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'>) {
+export function outcomeRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
   const router = adminRouter('publisher');
 
   async function load(ctx: Context) {
     const id = idParam(ctx.params.id);
-    const detail = await keeping.detail(id);
+    const detail = await staffDecisions.detail(id);
     if (!detail) throw notFound('There is no decision with that number');
     return detail;
   }
 
-  function page(ctx: Context, kind: Kind, detail: NonNullable<Awaited<ReturnType<typeof keeping.detail>>>, values: Record<string, unknown>, errors?: FormErrors | Record<string, string>) {
+  function page(ctx: Context, kind: Kind, detail: NonNullable<Awaited<ReturnType<typeof staffDecisions.detail>>>, values: Record<string, unknown>, errors?: FormErrors | Record<string, string>) {
     const hasException = detail.generalException !== undefined || detail.specialUrgency !== undefined;
     renderForm(ctx, `admin/decisions/${kind}.njk`, {
       pageTitle: TITLES[kind],
@@ -69,7 +69,7 @@ export function outcomeRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'
     const values = readTakenForm(readForm(ctx));
     const result = validateTaken(values, today(clock));
     if (!result.ok) return page(ctx, 'taken', detail, { ...values }, result.errors);
-    finish(ctx, 'taken', detail, { ...values }, await keeping.outcomes.taken(detail.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'taken', detail, { ...values }, await staffDecisions.outcomes.taken(detail.row.id, result.input, ctx.state.user!));
   });
 
   router.get('/admin/decisions/:id/withdrawn', async (ctx) => {
@@ -81,7 +81,7 @@ export function outcomeRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'
     const values = { reason: readForm(ctx).multiline('reason') };
     const result = validateWithdrawn(values);
     if (!result.ok) return page(ctx, 'withdrawn', detail, values, result.errors);
-    finish(ctx, 'withdrawn', detail, values, await keeping.outcomes.withdrawn(detail.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'withdrawn', detail, values, await staffDecisions.outcomes.withdrawn(detail.row.id, result.input, ctx.state.user!));
   });
 
   router.get('/admin/decisions/:id/deferred', async (ctx) => {
@@ -94,7 +94,7 @@ export function outcomeRoutes({ keeping, clock }: Pick<Deps, 'keeping' | 'clock'
     const values = { expectedDate: form.text('expectedDate'), reason: form.multiline('reason') };
     const result = validateDeferred(values, { today: today(clock), current: { date: detail.row.expected_date, precision: detail.row.expected_precision } });
     if (!result.ok) return page(ctx, 'deferred', detail, values, result.errors);
-    finish(ctx, 'deferred', detail, values, await keeping.outcomes.deferred(detail.row.id, result.input, ctx.state.user!));
+    finish(ctx, 'deferred', detail, values, await staffDecisions.outcomes.deferred(detail.row.id, result.input, ctx.state.user!));
   });
 
   return router;
