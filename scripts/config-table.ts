@@ -1,4 +1,4 @@
-import { settings } from '../src/config.ts';
+import { settings } from '../src/config/settings.ts';
 
 /** Prints the configuration table for the README from the settings themselves. */
 export function configTable(): string {

@@ -1,4 +1,4 @@
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/open-database.ts';
 import { migrateToLatestOrThrow } from '../src/db/migrate.ts';
 import { createDeps } from '../src/deps.ts';

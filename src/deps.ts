@@ -1,4 +1,4 @@
-import type { Config } from './config.ts';
+import type { Config } from './config/config.ts';
 import type { Db, DbHandle } from './db/create-db.ts';
 import type { Clock } from './lib/clock.ts';
 import { createMailer } from './mail/outbox.service.ts';
@@ -8,10 +8,10 @@ import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
 import { createCouncilService } from './reference-data/council.service.ts';
 import { createReferenceDataService } from './reference-data/reference-data.service.ts';
-import { changeSourceFor, createChangeWatcher } from './feeds/changes.ts';
+import { changeSourceFor, createChangeWatcher } from './db/change-watcher.ts';
 import { createFeedService } from './feeds/feeds.service.ts';
 import { createPublicationService } from './publication/publication.service.ts';
-import { createPlanPdfs } from './publication/plan-pdfs.ts';
+import { createPlanPdfs } from './plans/outputs/plan-pdfs.ts';
 import { createStaffDecisionService } from './decisions/staff/staff-decisions.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createComments } from './comments/comments.ts';
@@ -43,7 +43,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     auth: createAuth(config, db, clock),
     staffDecisions: createStaffDecisionService(db, clock, alerts),
     audit: createAuditService(db),
-    comments: createComments(config, db, clock, mail),
+    comments: createComments(config, db, clock, mail, council),
     publication: createPublicationService({ db, clock, alerts }),
     changes,
     feeds: createFeedService(config, db, changes),

@@ -1,5 +1,5 @@
 import { createRequestListener } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './config/config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { migrateToLatestOrThrow } from './db/migrate.ts';
 import { createDeps } from './deps.ts';

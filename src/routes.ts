@@ -4,7 +4,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { decisionRoutes } from './decisions/decision.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
-import { referenceDataRoutes } from './reference-data/reference-data.routes.ts';
+import { referenceDataRoutes } from './decisions/decisions-by-entity.routes.ts';
 import { referenceDataAdminRoutes } from './reference-data/admin/reference-data-admin.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { subscribeRoutes } from './feeds/subscribe.routes.ts';

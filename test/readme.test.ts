@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
-import { settings } from '../src/config.ts';
+import { settings } from '../src/config/settings.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { createDb, type Db } from '../../src/db/create-db.ts';
 import type { NewDecision } from '../../src/db/database.ts';
 import { startEmbeddedServer } from '../../src/db/embedded/embedded-server.ts';

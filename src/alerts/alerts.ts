@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { resolveSecretKey } from '../http/csrf.ts';

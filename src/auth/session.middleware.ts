@@ -1,8 +1,7 @@
 import type { Context, Next } from 'koa';
 import type { StaffUser } from './roles.ts';
 import type { SessionService } from './session.service.ts';
-
-export const SESSION_COOKIE = 'fp_session';
+import { SESSION_COOKIE } from '../http/session-cookie.ts';
 
 // No expiry on the cookie itself: it ends with the browser session, and the server enforces
 // the idle and absolute limits whatever the browser keeps.

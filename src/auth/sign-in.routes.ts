@@ -4,7 +4,8 @@ import type { Deps } from '../deps.ts';
 import { HttpError } from '../http/errors.ts';
 import { FormErrors, readForm, renderForm } from '../http/forms.ts';
 import { clientAddress } from './client.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './session.middleware.ts';
+import { SESSION_COOKIE } from '../http/session-cookie.ts';
+import { clearSessionCookie, setSessionCookie } from './session.middleware.ts';
 import { safeReturnTo } from './return-to.ts';
 
 /** Shown for an unknown email, a wrong password and a disabled account alike. */

@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 import type { Db } from '../db/create-db.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';

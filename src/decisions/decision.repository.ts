@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { listingsQuery } from '../plans/plan.repository.ts';
+import { listingsQuery } from './decision-listings.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../db/executor.ts';
 import { looksLikeReference, referenceSearch } from './key-reference.ts';

@@ -4,7 +4,7 @@ import { notFound } from '../http/errors.ts';
 import { idParam } from '../http/params.ts';
 import { PART_LABELS, PARTS, STATUS_LABELS } from './labels.ts';
 import { PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
-import { feedLinksForDecision, feedLinksForFilters } from '../feeds/feed-links.ts';
+import { feedLinksForDecision, feedLinksForFilters } from './following/feed-links.ts';
 
 export function decisionRoutes({ decisions, referenceData, staffDecisions }: Pick<Deps, 'decisions' | 'referenceData' | 'staffDecisions'>) {
   const router = new Router();

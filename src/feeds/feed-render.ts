@@ -6,10 +6,10 @@ import { notFound } from '../http/errors.ts';
 import { londonInstant } from '../lib/clock.ts';
 import { renderCalendar } from './calendar.ts';
 import { feedEntry } from './feed-entry.ts';
-import { FEED_FORMATS, feedPath, type FeedFormat } from './feed-links.ts';
-import { scopeQuery, type FeedScope } from './feed-scope.ts';
+import { FEED_FORMATS, feedPath, type FeedFormat } from '../decisions/following/feed-links.ts';
+import { scopeQuery, type FeedScope } from '../decisions/following/feed-scope.ts';
 import { councilName, decisionsInScope, latestPublication, publicDecisionRows, recentEvents, revisionsOf } from './feed.repository.ts';
-import { describeScope } from './scope-label.ts';
+import { describeScope } from '../decisions/following/scope-label.ts';
 import { renderSyndication, type SyndicationFormat } from './syndication.ts';
 import { capitalise } from './text.ts';
 

@@ -2,7 +2,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../db/executor.ts';
 import { applyFilters, findDecisions, findDecisionsByIds, type DecisionListRow } from '../decisions/decision.repository.ts';
-import type { FeedScope } from './feed-scope.ts';
+import type { FeedScope } from '../decisions/following/feed-scope.ts';
 
 type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;
 

@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import type { Deps } from '../deps.ts';
 import { isNotModified } from '../http/conditional.ts';
-import { FEED_FORMATS } from './feed-links.ts';
-import { readFeedScope } from './feed-scope.ts';
+import { FEED_FORMATS } from '../decisions/following/feed-links.ts';
+import { readFeedScope } from '../decisions/following/feed-scope.ts';
 import type { FeedRepresentation } from './feeds.service.ts';
 
 // Readers poll every few minutes: a shared cache (CDN, proxy) may answer for five, and serve a

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 import type { Db } from '../db/create-db.ts';
 import { createDecisionService } from '../decisions/decision.service.ts';
-import type { ChangeWatcher } from './changes.ts';
+import type { ChangeWatcher } from '../db/change-watcher.ts';
 import { FeedCache } from './feed-cache.ts';
-import { MEDIA_TYPES, type FeedFormat } from './feed-links.ts';
+import { MEDIA_TYPES, type FeedFormat } from '../decisions/following/feed-links.ts';
 import { createFeedRenderer } from './feed-render.ts';
-import { scopeQuery, type FeedScope } from './feed-scope.ts';
+import { scopeQuery, type FeedScope } from '../decisions/following/feed-scope.ts';
 
 /** A rendered feed as HTTP serves it (the shared response cache compresses it). */
 export interface FeedRepresentation {

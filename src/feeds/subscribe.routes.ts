@@ -2,8 +2,8 @@ import Router from '@koa/router';
 import type { Deps } from '../deps.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
 import { filtersToQuery } from '../decisions/filters.ts';
-import { FEED_FORMATS, feedLinksFor, feedPath, type FeedFormat } from './feed-links.ts';
-import { readFeedScope, scopeQuery, type FeedScope } from './feed-scope.ts';
+import { FEED_FORMATS, feedLinksFor, feedPath, type FeedFormat } from '../decisions/following/feed-links.ts';
+import { readFeedScope, scopeQuery, type FeedScope } from '../decisions/following/feed-scope.ts';
 
 /**
  * Email alerts take only the filters of /decisions, not `id`: one decision is followed by its

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
-import { feedLinksForFilters } from '../feeds/feed-links.ts';
-import { planCsvDownload, planJson, planPdfDownload } from '../publication/plan-outputs.ts';
+import { feedLinksForFilters } from '../decisions/following/feed-links.ts';
+import { planCsvDownload, planJson, planPdfDownload } from './outputs/plan-outputs.ts';
 
 export function planRoutes({ plans, council, planPdfs }: Pick<Deps, 'plans' | 'council' | 'planPdfs'>) {
   const router = new Router();

@@ -28,3 +28,5 @@ export function createCouncilService(db: Db, ttlMs = 60_000) {
     },
   };
 }
+
+export type CouncilService = ReturnType<typeof createCouncilService>;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { createDeps } from '../../src/deps.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { alertWorld, BASE_URL, laterPlan, subscribeAndConfirm, TITLES } from './helpers.ts';

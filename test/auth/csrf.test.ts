@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { CSRF_FAILURE_MESSAGE, csrfExempt, csrfProtection, resolveSecretKey } from '../../src/http/csrf.ts';
 import { errorHandler } from '../../src/http/errors.ts';
 import { formBodyParser } from '../../src/http/forms.ts';

@@ -1,6 +1,6 @@
 import type { Role } from '../../src/auth/roles.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import type { Config } from '../../src/config.ts';
+import type { Config } from '../../src/config/config.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 

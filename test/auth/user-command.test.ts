@@ -1,7 +1,7 @@
 import test from 'ava';
 import { PassThrough } from 'node:stream';
 import { verifyPassword } from '../../src/auth/passwords.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { userCommand } from '../../scripts/commands/user.ts';

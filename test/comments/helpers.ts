@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { startSmtpSink } from '../mail/smtp-sink.ts';
 import { Browser, addUser } from '../auth/helpers.ts';
 import type { Role } from '../../src/auth/roles.ts';
-import type { Config } from '../../src/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { decodeEntities } from '../helpers/html.ts';
 import { decisionIdByReference as idByReference } from '../helpers/lookups.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import test from 'ava';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createChangeWatcher, PUBLIC_TABLES, type ChangeWatcher } from '../../src/feeds/changes.ts';
+import { createChangeWatcher, PUBLIC_TABLES, type ChangeWatcher } from '../../src/db/change-watcher.ts';
 import { freshDb } from '../helpers/db.ts';
 
 async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {

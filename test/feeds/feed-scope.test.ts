@@ -1,6 +1,6 @@
 import test from 'ava';
-import { normaliseScope, readFeedScope, scopeOfFilters, scopeQuery } from '../../src/feeds/feed-scope.ts';
-import { describeScope } from '../../src/feeds/scope-label.ts';
+import { normaliseScope, readFeedScope, scopeOfFilters, scopeQuery } from '../../src/decisions/following/feed-scope.ts';
+import { describeScope } from '../../src/decisions/following/scope-label.ts';
 import { HttpError } from '../../src/http/errors.ts';
 
 test('scopes that select the same decisions have one query string, the cache key', (t) => {

@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { queryCounter } from '../helpers/query-counter.ts';
 import Parser from 'rss-parser';
 import { createRequestListener } from '../../src/app.ts';
-import { testConfig, type Config } from '../../src/config.ts';
+import { testConfig, type Config } from '../../src/config/config.ts';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { insertDecision, insertDecisionEvent } from '../../src/decisions/decision.write.repository.ts';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { queryCounter } from './query-counter.ts';
 import { createRequestListener } from '../../src/app.ts';
 import type { ResponseCache } from '../../src/http/cache/response-cache.ts';
-import { testConfig, type Config } from '../../src/config.ts';
+import { testConfig, type Config } from '../../src/config/config.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';

@@ -1,6 +1,6 @@
 import { createDb } from '../../src/db/create-db.ts';
 import { migrateToLatestOrThrow } from '../../src/db/migrate.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { createDeps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { loadSample } from '../../src/sample/load-sample.ts';

@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { sql } from 'kysely';
-import { testConfig, type Config } from '../../src/config.ts';
+import { testConfig, type Config } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { claimNextDueMail } from '../../src/mail/outbox.repository.ts';
 import { createMailer, drainOutbox } from '../../src/mail/outbox.service.ts';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { createMailer } from '../../src/mail/outbox.service.ts';
 import { freshDb } from '../helpers/db.ts';

@@ -10,4 +10,4 @@ import '../rules/working-days.test.ts';
 import '../decisions/key-reference.test.ts';
 import '../auth/rules.test.ts';
 import '../http/input-rules.test.ts';
-import '../publication/csv-guard.test.ts';
+import '../plans/csv-guard.test.ts';

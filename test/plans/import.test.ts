@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { createDeps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { PlanFileError } from '../../src/plans/plan-csv.ts';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionContext } from 'ava';
 import { createRequestListener } from '../../src/app.ts';
-import { testConfig, type Config } from '../../src/config.ts';
+import { testConfig, type Config } from '../../src/config/config.ts';
 import type { Db } from '../../src/db/create-db.ts';
 import type { NewDecision } from '../../src/db/database.ts';
 import { insertDecision } from '../../src/decisions/decision.write.repository.ts';

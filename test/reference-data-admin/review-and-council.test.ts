@@ -2,6 +2,7 @@ import test from 'ava';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { errorSummary } from '../auth/helpers.ts';
 import { adminWorld, planCsv, visibleText } from './helpers.ts';
+import { sendComment } from '../comments/helpers.ts';
 
 test('an entry marked reviewed from the queue leaves it; one renamed leaves it too', async (t) => {
   const { app, browser, userId } = await adminWorld(t);
@@ -63,4 +64,28 @@ test('the council’s details: validated, recorded, and the public pages show th
   const [change] = await app.deps.db.selectFrom('reference_changes').selectAll().where('kind', '=', 'council').execute();
   t.deepEqual(Object.keys(change!.fields).sort(), ['governanceAddress', 'governanceEmail', 'name', 'website']);
   t.regex(visibleText(await (await browser.get('/admin/reference/council?done=council')).text()), /Name: ‘Peterborough City Council’ → ‘Greater Peterborough Council’/);
+});
+
+test('a comment sent straight after the council’s details change is acknowledged with the new details', async (t) => {
+  const { app, browser } = await adminWorld(t);
+  await sendComment(app);
+  const changed = await browser.post('/admin/reference/council', {
+    name: 'Greater Peterborough Council',
+    governanceEmail: 'governance@example.gov.uk',
+    governanceAddress: 'Town Hall\nBridge Street',
+    governanceTelephone: '01733 000000',
+    website: 'https://www.example.gov.uk/decisions',
+  });
+  t.is(changed.status, 303);
+  await sendComment(app, { email: 'second.resident@example.com' });
+  const acknowledgements = await app.deps.db
+    .selectFrom('outbox_messages')
+    .select('text_body')
+    .where('kind', '=', 'comment-ack')
+    .orderBy('id')
+    .execute();
+  t.is(acknowledgements.length, 2);
+  t.regex(acknowledgements[0]!.text_body, /Thank you for your comment to Peterborough City Council\./);
+  t.regex(acknowledgements[1]!.text_body, /Thank you for your comment to Greater Peterborough Council\./);
+  t.regex(acknowledgements[1]!.text_body, /01733 000000/);
 });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { startBackgroundWork } from '../../src/background.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { createDeps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { freshDb } from '../helpers/db.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '../../src/auth/roles.ts';
-import type { Config } from '../../src/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addUser, Browser } from '../auth/helpers.ts';
 import { decodeEntities } from '../helpers/html.ts';

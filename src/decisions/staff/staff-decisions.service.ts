@@ -1,6 +1,6 @@
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { entriesForDecision } from '../../plans/plan.repository.ts';
+import { entriesForDecision } from '.././decision-listings.repository.ts';
 import { eventsFor, findDecisionById, findDecisionPage } from '../decision.repository.ts';
 import { toPublicDecision } from '../decision.view.ts';
 import type { DecisionFilters, Paging } from '../filters.ts';

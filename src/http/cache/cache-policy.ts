@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { SESSION_COOKIE } from '../../auth/session.middleware.ts';
+import { SESSION_COOKIE } from '../session-cookie.ts';
 import { cacheKey } from './cache-key.ts';
 
 /*

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChangeWatcher } from '../../feeds/changes.ts';
+import type { ChangeWatcher } from '../../db/change-watcher.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { londonDateOf, londonInstant } from '../../lib/clock.ts';
 import { addDays } from '../../lib/dates.ts';

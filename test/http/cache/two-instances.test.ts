@@ -2,7 +2,7 @@ import test from 'ava';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequestListener } from '../../../src/app.ts';
-import { testConfig } from '../../../src/config.ts';
+import { testConfig } from '../../../src/config/config.ts';
 import { createDb } from '../../../src/db/create-db.ts';
 import { createDeps } from '../../../src/deps.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';

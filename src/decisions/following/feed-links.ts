@@ -1,4 +1,4 @@
-import type { DecisionFilters } from '../decisions/filters.ts';
+import type { DecisionFilters } from '../filters.ts';
 import { scopeOfFilters, scopeQuery, type FeedScope } from './feed-scope.ts';
 import { describeScope, type ScopeNames } from './scope-label.ts';
 

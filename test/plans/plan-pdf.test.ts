@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import test, { type ExecutionContext } from 'ava';
 import { createApp } from '../../src/app.ts';
-import { testConfig } from '../../src/config.ts';
+import { testConfig } from '../../src/config/config.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import type { PlanView } from '../../src/plans/plan.service.ts';
-import { createPdfRenderer, PdfUnavailableError, type PdfRenderer } from '../../src/publication/plan-pdf-renderer.ts';
-import { createPlanPdfs } from '../../src/publication/plan-pdfs.ts';
+import { createPdfRenderer, PdfUnavailableError, type PdfRenderer } from '../../src/plans/outputs/plan-pdf-renderer.ts';
+import { createPlanPdfs } from '../../src/plans/outputs/plan-pdfs.ts';
 import { freshDb } from '../helpers/db.ts';
 
 // One database with the sample plan (published 23 February 2024) for the file; every test builds

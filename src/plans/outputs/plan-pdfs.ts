@@ -1,5 +1,5 @@
-import type { PlanView } from '../plans/plan.service.ts';
-import type { CouncilInfo } from '../reference-data/council.service.ts';
+import type { PlanView } from '../plan.service.ts';
+import type { CouncilInfo } from '../../reference-data/council.service.ts';
 import { createPdfRenderer, type PdfRenderer } from './plan-pdf-renderer.ts';
 
 /*

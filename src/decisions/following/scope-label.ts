@@ -1,6 +1,6 @@
-import type { Link } from '../decisions/decision.view.ts';
-import { PART_LABELS, STATUS_LABELS } from '../decisions/labels.ts';
-import { formatLongDate } from '../lib/dates.ts';
+import type { Link } from '../decision.view.ts';
+import { PART_LABELS, STATUS_LABELS } from '../labels.ts';
+import { formatLongDate } from '../../lib/dates.ts';
 import type { FeedScope } from './feed-scope.ts';
 
 /** The names of the entities a scope's slugs stand for (as checkFilterSlugs returns them). */

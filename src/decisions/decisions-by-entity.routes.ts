@@ -2,9 +2,9 @@ import Router from '@koa/router';
 import type { EntityKind } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
-import { filtersToQuery, parseListQuery } from '../decisions/filters.ts';
-import { ENTITY_PAGES } from './reference-data.service.ts';
-import { feedLinksForFilters } from '../feeds/feed-links.ts';
+import { filtersToQuery, parseListQuery } from './filters.ts';
+import { ENTITY_PAGES } from '../reference-data/reference-data.service.ts';
+import { feedLinksForFilters } from './following/feed-links.ts';
 
 /** Index and detail pages for committees, wards, directorates and decision makers. */
 export function referenceDataRoutes({ referenceData, decisions }: Pick<Deps, 'referenceData' | 'decisions'>) {

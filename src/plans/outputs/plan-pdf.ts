@@ -10,9 +10,9 @@
 import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { londonInstant } from '../lib/clock.ts';
-import { formatLongDate } from '../lib/dates.ts';
-import type { PlanEntryView, PlanPartView, PlanView } from '../plans/plan.service.ts';
+import { londonInstant } from '../../lib/clock.ts';
+import { formatLongDate } from '../../lib/dates.ts';
+import type { PlanEntryView, PlanPartView, PlanView } from '../plan.service.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
 interface PdfKitDocument extends EventEmitter {

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
-import type { Deps } from '../deps.ts';
-import { HttpError, notFound } from '../http/errors.ts';
-import type { PlanView } from '../plans/plan.service.ts';
+import type { Deps } from '../../deps.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import type { PlanView } from '../plan.service.ts';
 import { planCsv, planFileName } from './plan-csv-export.ts';
 import { PdfUnavailableError } from './plan-pdf-renderer.ts';
 

@@ -4,6 +4,6 @@
  * to its own modules), so it registers the service's loader itself, whether the main thread runs
  * on that loader (npm start) or on tsx (tests), before loading the worker's code.
  */
-import '../../scripts/ts-loader/register.mjs';
+import '../../../scripts/ts-loader/register.mjs';
 
 await import('./plan-pdf.worker.ts');

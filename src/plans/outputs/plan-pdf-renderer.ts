@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PlanView } from '../plans/plan.service.ts';
+import type { PlanView } from '../plan.service.ts';
 
 /*
  * Renders plan PDFs in a worker thread. pdfmake lays a plan out synchronously, a second or more of

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { guardFormula } from '../../src/publication/plan-csv-export.ts';
+import { guardFormula } from '../../src/plans/outputs/plan-csv-export.ts';
 
 // The plan CSV's formula guard on its own, without a database: what `npm run mutate` runs against it.
 const cases: [Parameters<typeof guardFormula>[0], string, string][] = [

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Db, DbHandle } from '../db/create-db.ts';
+import type { Db, DbHandle } from './create-db.ts';
 
 /** The channel the change-notify triggers (migration 2026-11-23T0051) announce on. */
 export const CHANGE_CHANNEL = 'forward_plan_changed';

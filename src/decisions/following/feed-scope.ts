@@ -1,6 +1,6 @@
 import type { ParsedUrlQuery } from 'node:querystring';
-import { QueryReader } from '../http/query.ts';
-import { filtersToQuery, readFilters, type DecisionFilters } from '../decisions/filters.ts';
+import { QueryReader } from '../../http/query.ts';
+import { filtersToQuery, readFilters, type DecisionFilters } from '../filters.ts';
 
 /**
  * What a feed follows: the filters of /decisions, or (feeds and /subscribe only) one decision

@@ -11,9 +11,9 @@
  * with one of those characters re-imports with the quote in front of it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseCell } from '../lib/spreadsheet-cell.ts';
-import { PLAN_COLUMNS, type PlanColumn } from '../plans/plan-csv.ts';
-import type { PlanEntryView, PlanView } from '../plans/plan.service.ts';
+import { neutraliseCell } from '../../lib/spreadsheet-cell.ts';
+import { PLAN_COLUMNS, type PlanColumn } from '../plan-csv.ts';
+import type { PlanEntryView, PlanView } from '../plan.service.ts';
 
 const VALUE_COLUMNS = new Set<PlanColumn>(['part', 'advertised', 'reference', 'expected_date']);
 

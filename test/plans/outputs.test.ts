@@ -2,11 +2,11 @@ import { inflateSync } from 'node:zlib';
 import test from 'ava';
 import { parse } from 'csv-parse/sync';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
-import { guardFormula } from '../../src/publication/plan-csv-export.ts';
-import { renderPlanPdf } from '../../src/publication/plan-pdf.ts';
-import { toWinAnsi } from '../../src/publication/win-ansi.ts';
+import { guardFormula } from '../../src/plans/outputs/plan-csv-export.ts';
+import { renderPlanPdf } from '../../src/plans/outputs/plan-pdf.ts';
+import { toWinAnsi } from '../../src/plans/outputs/win-ansi.ts';
 import { freshDb } from '../helpers/db.ts';
-import { addDecision, printedEntries, publicationWorld, serve, takeUnderUrgency, type PublicationWorld } from './helpers.ts';
+import { addDecision, printedEntries, publicationWorld, serve, takeUnderUrgency, type PublicationWorld } from '../publication/helpers.ts';
 
 /** Two published plans, the second with every part filled: 8 and 22 March 2024. */
 async function twoPlans(t: Parameters<typeof publicationWorld>[0]): Promise<PublicationWorld> {

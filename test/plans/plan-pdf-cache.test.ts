@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { PlanView } from '../../src/plans/plan.service.ts';
-import type { PdfRenderer } from '../../src/publication/plan-pdf-renderer.ts';
-import { createPlanPdfs } from '../../src/publication/plan-pdfs.ts';
+import type { PdfRenderer } from '../../src/plans/outputs/plan-pdf-renderer.ts';
+import { createPlanPdfs } from '../../src/plans/outputs/plan-pdfs.ts';
 
 /** Plans whose PDFs are `megabytes` each, counting how often each is rendered. */
 function pdfsOf(megabytes: number) {
