@@ -1,7 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database, DecisionEventKind } from '../db/database.ts';
-import { applyFilters, findDecisionsByIds } from '../decisions/decision.repository.ts';
-import { toPublicDecision, type PublicDecision } from '../decisions/decision.view.ts';
+import { applyFilters } from '../decisions/decision.repository.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
 import { londonInstant } from '../lib/clock.ts';
 import type { Executor } from '../db/executor.ts';
@@ -53,12 +52,6 @@ export async function decisionsInScope(db: Executor, filters: DecisionFilters, d
   const base = db.selectFrom('decisions') as unknown as SelectQueryBuilder<Database, 'decisions', object>;
   const rows = await applyFilters(base, filters).select('decisions.id').where('decisions.id', 'in', decisionIds).execute();
   return new Set(rows.map((r) => r.id));
-}
-
-/** The public view of each decision, in one query; drafts are left out (they are never public). */
-export async function publicDecisions(db: Executor, ids: number[]): Promise<Map<number, PublicDecision>> {
-  const rows = (await findDecisionsByIds(db, ids)).filter((r) => r.status !== 'draft');
-  return new Map(rows.map((row) => [row.id, toPublicDecision(row)]));
 }
 
 export async function planPublishedOn(db: Executor, planId: number): Promise<string | undefined> {

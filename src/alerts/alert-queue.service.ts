@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type nunjucks from 'nunjucks';
 import type { Database } from '../db/database.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
+import { publicDecisionsByIds } from '../decisions/public-decisions.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
 import { buildDigest, type DigestItem } from './alert-digest.ts';
@@ -14,7 +15,6 @@ import {
   decisionsInScope,
   occasionEvents,
   planPublishedOn,
-  publicDecisions,
   type AlertOccasion,
 } from './alert-occasion.repository.ts';
 import { describeScope, type ScopeDescription } from './alert-scope.ts';
@@ -78,7 +78,7 @@ export async function queueAlertsFor(
     const covered = events.filter((e) => subscriber.scopeKeys.some((key) => scopes.get(key)!.inScope.has(e.decisionId)));
     const claimed = new Set(await claimEvents(trx, subscriber.addressHash, covered.map((e) => e.id), now));
     if (claimed.size === 0) continue;
-    decisions ??= await publicDecisions(trx, decisionIds);
+    decisions ??= await publicDecisionsByIds(trx, decisionIds);
     const items: DigestItem[] = covered
       .filter((e) => claimed.has(e.id) && decisions!.has(e.decisionId))
       .map((e) => {

@@ -5,15 +5,15 @@ import { idParam } from '../http/params.ts';
 import { PART_LABELS, PARTS, STATUS_LABELS } from './labels.ts';
 import { PUBLIC_STATUSES, filtersToQuery, hasFilters, parseListQuery } from './filters.ts';
 import { feedLinksForDecision, feedLinksForFilters } from './following/feed-links.ts';
+import { recordJson } from './public-decisions.ts';
 
-export function decisionRoutes({ decisions, referenceData, staffDecisions }: Pick<Deps, 'decisions' | 'referenceData' | 'staffDecisions'>) {
+export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisions' | 'referenceData'>) {
   const router = new Router();
 
-  // The three reads are independent, so they go together; a draft's history is read and dropped.
-  async function decisionWithHistory(id: number) {
-    const [decision, history, outcome] = await Promise.all([decisions.get(id), decisions.history(id), staffDecisions.publicOutcome(id)]);
-    if (!decision) throw notFound('There is no published decision with that number');
-    return { decision, history, record: { outcome, changes: history.changes } };
+  async function recordOf(id: number) {
+    const record = await decisions.record(id);
+    if (!record) throw notFound('There is no published decision with that number');
+    return record;
   }
 
   router.get('/decisions', async (ctx) => {
@@ -43,8 +43,8 @@ export function decisionRoutes({ decisions, referenceData, staffDecisions }: Pic
 
   router.get('/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const { decision, history, record } = await decisionWithHistory(id);
-    ctx.render('pages/decision.njk', { pageTitle: decision.title, decision, history, record, commentUrl: `/comments/new?decision=${id}`, ...feedLinksForDecision(id) });
+    const record = await recordOf(id);
+    ctx.render('pages/decision.njk', { pageTitle: record.decision.title, ...record, record, commentUrl: `/comments/new?decision=${id}`, ...feedLinksForDecision(id) });
   });
 
   router.get('/api/v1/decisions', async (ctx) => {
@@ -56,21 +56,7 @@ export function decisionRoutes({ decisions, referenceData, staffDecisions }: Pic
 
   router.get('/api/v1/decisions/:id', async (ctx) => {
     const id = idParam(ctx.params.id);
-    const { decision, history, record } = await decisionWithHistory(id);
-    ctx.body = {
-      ...decision,
-      outcome: record.outcome,
-      history: {
-        firstAdvertised: history.firstAdvertised,
-        plans: history.plans.map((p) => ({
-          publishedOn: p.published_on,
-          part: p.part,
-          advertised: p.advertised,
-          expectedDate: { date: p.expected_date, precision: p.expected_precision, asPrinted: p.expected_date_text },
-        })),
-        events: history.events.map((e) => ({ id: Number(e.id), kind: e.kind, occurredAt: e.occurred_at, plan: e.plan_published_on, details: e.details })),
-      },
-    };
+    ctx.body = recordJson(await recordOf(id));
   });
 
   return router;

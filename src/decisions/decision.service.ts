@@ -2,9 +2,8 @@ import type { Db } from '../db/create-db.ts';
 import type { EntityKind } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
 import { entitiesOfKinds, type EntitySummary } from '../reference-data/reference-data.repository.ts';
-import { findDecisionById, findDecisionPage, publicHistoryOf } from './decision.repository.ts';
-import { toPublicDecision, type Link, type PublicDecision } from './decision.view.ts';
-import { publicChanges } from './staff/public-history.ts';
+import type { Link, PublicDecision } from './decision.view.ts';
+import { publicDecision, publicDecisionPage, publicDecisionsByIds, publicDecisionsUpTo, publicRecord, type PublicRecord } from './public-decisions.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
 
 const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directorate' | 'maker'), EntityKind, string][] = [
@@ -40,25 +39,26 @@ export function createDecisionService(db: Db) {
       return chosen;
     },
 
-    async list(filters: DecisionFilters, paging: Paging): Promise<{ items: PublicDecision[]; total: number }> {
-      const { rows, total } = await findDecisionPage(db, filters, paging);
-      return { items: rows.map(toPublicDecision), total };
+    list(filters: DecisionFilters, paging: Paging): Promise<{ items: PublicDecision[]; total: number }> {
+      return publicDecisionPage(db, filters, paging);
     },
 
-    async get(id: number): Promise<PublicDecision | undefined> {
-      const row = await findDecisionById(db, id);
-      if (!row || row.status === 'draft') return undefined;
-      return toPublicDecision(row);
+    /** A published decision; a draft or an unknown id is undefined. */
+    get(id: number): Promise<PublicDecision | undefined> {
+      return publicDecision(db, id);
     },
 
-    /**
-     * Its public history: every plan that listed it, the public events of its life, and those
-     * events as the changes since it was first published (date and part moves, the outcome).
-     */
-    async history(id: number) {
-      const found = await publicHistoryOf(db, id);
-      const events = found.events.map((e) => ({ ...e, id: Number(e.id), occurred_at: new Date(e.occurred_at).toISOString() }));
-      return { plans: found.plans, firstAdvertised: found.plans[0]?.published_on ?? null, events, changes: publicChanges(events) };
+    byIds(ids: number[]): Promise<Map<number, PublicDecision>> {
+      return publicDecisionsByIds(db, ids);
+    },
+
+    upTo(filters: DecisionFilters, cap: number): Promise<PublicDecision[]> {
+      return publicDecisionsUpTo(db, filters, cap);
+    },
+
+    /** The decision with its outcome and public history: the decision page and its JSON. */
+    record(id: number): Promise<PublicRecord | undefined> {
+      return publicRecord(db, id);
     },
   };
 }

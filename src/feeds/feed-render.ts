@@ -1,14 +1,13 @@
 import type { Db } from '../db/create-db.ts';
-import type { DecisionListRow } from '../decisions/decision.repository.ts';
 import type { DecisionService } from '../decisions/decision.service.ts';
-import { toPublicDecision, type PublicDecision } from '../decisions/decision.view.ts';
+import type { PublicDecision } from '../decisions/decision.view.ts';
 import { notFound } from '../http/errors.ts';
 import { londonInstant } from '../lib/clock.ts';
 import { renderCalendar } from './calendar.ts';
 import { feedEntry } from './feed-entry.ts';
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../decisions/following/feed-links.ts';
 import { scopeQuery, type FeedScope } from '../decisions/following/feed-scope.ts';
-import { councilName, decisionsInScope, latestPublication, publicDecisionRows, recentEvents, revisionsOf } from './feed.repository.ts';
+import { councilName, latestPublication, recentEvents, revisionsOf } from './feed.repository.ts';
 import { describeScope } from '../decisions/following/scope-label.ts';
 import { renderSyndication, type SyndicationFormat } from './syndication.ts';
 import { capitalise } from './text.ts';
@@ -28,8 +27,6 @@ export interface RenderLimits {
 
 /** Renders feeds straight from the database; feeds.service.ts caches what this returns. */
 export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: string, limits: RenderLimits) {
-  const views = (rows: DecisionListRow[]): PublicDecision[] => rows.map(toPublicDecision);
-
   /** Checks the scope (unknown slug: 400; unknown or draft decision: 404) and names it. */
   async function describe(scope: FeedScope): Promise<{ label: string; decision?: PublicDecision }> {
     const names = await decisions.checkFilterSlugs(scope.filters);
@@ -37,6 +34,12 @@ export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: 
     const decision = await decisions.get(scope.decisionId);
     if (!decision) throw notFound('There is no published decision with that number');
     return { label: describeScope(scope, names, decision), decision };
+  }
+
+  /** Every public decision in a scope (at most the calendar's cap), in date order. */
+  async function decisionsInScope(scope: FeedScope): Promise<PublicDecision[]> {
+    if (scope.decisionId) return [...(await decisions.byIds([scope.decisionId])).values()];
+    return decisions.upTo(scope.filters, limits.calendarEvents);
   }
 
   async function emptyFeedTime(): Promise<Date> {
@@ -52,7 +55,7 @@ export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: 
 
   async function syndication(format: SyndicationFormat, scope: FeedScope): Promise<RenderedFeed> {
     const [head, events] = await Promise.all([heading(scope), recentEvents(db, scope, limits.items)]);
-    const byId = new Map(views(await publicDecisionRows(db, events.map((e) => e.decision_id))).map((d) => [d.id, d]));
+    const byId = await decisions.byIds(events.map((e) => e.decision_id));
     const entries = events.flatMap((event) => {
       const decision = byId.get(event.decision_id);
       return decision ? [feedEntry(event, decision, baseUrl)] : [];
@@ -77,10 +80,9 @@ export function createFeedRenderer(db: Db, decisions: DecisionService, baseUrl: 
   }
 
   async function calendar(scope: FeedScope): Promise<RenderedFeed> {
-    const [head, rows] = await Promise.all([heading(scope), decisionsInScope(db, scope, limits.calendarEvents)]);
-    const dated = rows.filter((r) => r.expected_date !== null);
-    const decisionViews = views(dated);
-    const revisions = await revisionsOf(db, dated.map((r) => r.id));
+    const [head, inScope] = await Promise.all([heading(scope), decisionsInScope(scope)]);
+    const decisionViews = inScope.filter((d) => d.expectedDate.date !== null);
+    const revisions = await revisionsOf(db, decisionViews.map((d) => d.id));
     const revisionOf = new Map(revisions.map((r) => [r.id, r]));
     const entries = decisionViews
       .map((decision) => {

@@ -1,7 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../db/executor.ts';
-import { applyFilters, findDecisions, findDecisionsByIds, type DecisionListRow } from '../decisions/decision.repository.ts';
+import { applyFilters } from '../decisions/decision.repository.ts';
 import type { FeedScope } from '../decisions/following/feed-scope.ts';
 
 type DecisionQuery = SelectQueryBuilder<Database, 'decisions', object>;
@@ -30,18 +30,6 @@ export async function recentEvents(db: Executor, scope: FeedScope, limit: number
 }
 
 export type EventRow = Awaited<ReturnType<typeof recentEvents>>[number];
-
-/** Public decisions by id, in one query, with the columns behind every public view of a decision. */
-export async function publicDecisionRows(db: Executor, ids: number[]): Promise<DecisionListRow[]> {
-  const rows = await findDecisionsByIds(db, ids);
-  return rows.filter((row) => row.status !== 'draft');
-}
-
-/** Every public decision in a scope (at most `cap`), in date order. */
-export async function decisionsInScope(db: Executor, scope: FeedScope, cap: number): Promise<DecisionListRow[]> {
-  if (scope.decisionId) return publicDecisionRows(db, [scope.decisionId]);
-  return findDecisions(db, scope.filters, { page: 1, limit: cap });
-}
 
 /** For the calendar: each decision's revision number and when the database last revised it. */
 export async function revisionsOf(db: Executor, ids: number[]) {

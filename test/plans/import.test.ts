@@ -121,8 +121,8 @@ test('a later plan updates decisions, records date moves and carries the history
   t.like(summary, { status: 'imported', decisionsCreated: 0, decisionsUpdated: 39 });
   const housing = await db.selectFrom('decisions').select(['id', 'expected_date']).where('reference_key', '=', 'KEY/25MAR24/02').executeTakeFirstOrThrow();
   t.is(housing.expected_date, '2024-07-08');
-  const history = await deps.decisions.history(housing.id);
-  t.deepEqual(history.plans.map((p) => p.published_on), ['2024-02-23', '2024-03-08']);
+  const { history } = (await deps.decisions.record(housing.id))!;
+  t.deepEqual(history.plans.map((p) => p.publishedOn), ['2024-02-23', '2024-03-08']);
   t.is(history.firstAdvertised, '2024-02-23');
   const moved = history.events.find((e) => e.kind === 'date_changed');
   t.like(moved?.details, { from: { date: '2024-06-17' }, to: { date: '2024-07-08' } });

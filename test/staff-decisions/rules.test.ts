@@ -8,7 +8,7 @@ import { firstNoticeDate, referenceDate } from '../../src/decisions/staff/first-
 import { monthStart } from '../../src/decisions/staff/follow-up.ts';
 import { noticeInputsFor } from '../../src/decisions/staff/notice-inputs.ts';
 import { outcomeRefusal } from '../../src/decisions/staff/outcome-rules.ts';
-import { describePublicEvent, toPublicOutcome } from '../../src/decisions/staff/public-history.ts';
+import { describePublicEvent, toPublicOutcome } from '../../src/decisions/public-history.ts';
 import { parseStaffListQuery } from '../../src/decisions/staff/staff-list-query.ts';
 import { checkNotice } from '../../src/rules/notice-periods.ts';
 

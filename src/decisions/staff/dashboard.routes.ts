@@ -1,8 +1,9 @@
 import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
 import { today } from '../../lib/clock.ts';
-import { expectedDateLabel, PART_LABELS, STATUS_LABELS } from '../labels.ts';
+import { expectedDateLabel, PART_LABELS } from '../labels.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
+import { followUpView } from './staff-page.view.ts';
 
 /** /admin/dashboard: what needs attention now – notice rule breaches, follow-up and drafts. */
 export function dashboardRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
@@ -14,7 +15,7 @@ export function dashboardRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDeci
       pageTitle: 'Dashboard',
       today: today(clock),
       breaches: breaches.map((b) => ({ ...b, ruleName: NOTICE_RULES[b.rule].name })),
-      followUp: followUp.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),
+      followUp: followUp.map(followUpView),
       drafts: drafts.map((d) => ({ ...d, partLabel: PART_LABELS[d.part].short, expected: expectedDateLabel(d.expected_date, d.expected_precision, d.expected_date_note) })),
     });
   });

@@ -1,9 +1,10 @@
 import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
-import { expectedDateLabel, PART_LABELS, PARTS, STATUS_LABELS } from '../labels.ts';
+import { PART_LABELS, PARTS, STATUS_LABELS } from '../labels.ts';
 import { filtersToQuery, hasFilters } from '../filters.ts';
 import { parseStaffListQuery, STAFF_STATUSES } from './staff-list-query.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
+import { followUpView } from './staff-page.view.ts';
 
 /** The staff list of decisions (drafts included) and the follow-up list. Editors and above. */
 export function decisionListRoutes({ staffDecisions, decisions, referenceData }: Pick<Deps, 'staffDecisions' | 'decisions' | 'referenceData'>) {
@@ -36,7 +37,7 @@ export function decisionListRoutes({ staffDecisions, decisions, referenceData }:
     const rows = await staffDecisions.followUp();
     ctx.render('admin/decisions/follow-up.njk', {
       pageTitle: 'Decisions to follow up',
-      items: rows.map((r) => ({ ...r, expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note), statusLabel: STATUS_LABELS[r.status] })),
+      items: rows.map(followUpView),
     });
   });
 

@@ -1,12 +1,12 @@
-import { formatDateTime } from '../../auth/format.ts';
 import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { idParam } from '../../http/params.ts';
 import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
-import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { generalExceptionView } from './staff-decision.view.ts';
+import { outcomeView, privateNoticeView, specialUrgencyView, staffDecisionView } from './staff-page.view.ts';
+import { toPlanListing } from '../public-decisions.ts';
 import { canRecord } from './staff-http.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
@@ -35,7 +35,10 @@ export function decisionPageRoutes({ staffDecisions, audit }: Pick<Deps, 'staffD
     const done = DONE[String(ctx.query.done)];
     ctx.render('admin/decisions/show.njk', {
       pageTitle: row.title,
-      ...detail,
+      decision: detail.decision,
+      staff: staffDecisionView(row),
+      listings: detail.listings.map(toPlanListing),
+      changes: detail.changes,
       done,
       // After a save, say how the typed date was read, so a surprise is caught at once.
       understood: done && ['created', 'saved', 'deferred'].includes(String(ctx.query.done))
@@ -50,15 +53,9 @@ export function decisionPageRoutes({ staffDecisions, audit }: Pick<Deps, 'staffD
       },
       checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? NOTICE_RULES[c.rule].name : null })),
       general: generalExceptionView(detail.generalException),
-      urgency: detail.specialUrgency
-        ? { ...detail.specialUrgency, roleLabel: detail.specialUrgency.agreed_by_role ? AGREEMENT_ROLE_LABELS[detail.specialUrgency.agreed_by_role] : '' }
-        : null,
-      outcomes: detail.outcomes.map((o) => ({
-        ...o,
-        recordedWhen: formatDateTime(o.recorded_at),
-        recordedBy: o.recorded_by_name || o.recorded_by_email || '',
-        newExpected: o.new_expected_date ? expectedDateLabel(o.new_expected_date, o.new_expected_precision) : null,
-      })),
+      urgency: specialUrgencyView(detail.specialUrgency),
+      privateNotice: privateNoticeView(detail.privateNotice),
+      outcomes: detail.outcomes.map(outcomeView),
       history: await audit.forDecision(id),
     });
   });

@@ -10,9 +10,9 @@ import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { followUpDecisions } from './follow-up.ts';
 import { noticeBreaches, noticeChecks } from './notice-breaches.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
-import { finalOutcomeOf, outcomesOf } from './outcome.repository.ts';
+import { outcomesOf } from './outcome.repository.ts';
 import { createOutcomeService } from './outcome.service.ts';
-import { publicChanges, toPublicOutcome } from './public-history.ts';
+import { publicChanges } from '../public-history.ts';
 import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './staff-decision.repository.ts';
 
 /** The staff side of decisions (`deps.staffDecisions`): staff edits, outcomes, exceptions and the rule checks. */
@@ -82,11 +82,6 @@ export function createStaffDecisionService(db: Db, clock: Clock, alerts: Outcome
         specialUrgency: exceptions.find((e) => e.regulation === 11),
         privateNotice: privateNotices[0],
       };
-    },
-
-    /** For the public decision page: the outcome record, or why it was withdrawn. Never staff-only data. */
-    async publicOutcome(id: number) {
-      return toPublicOutcome(await finalOutcomeOf(db, id));
     },
   };
 }

@@ -1,7 +1,7 @@
-import type { DecisionEventKind, Part } from '../../db/database.ts';
-import { londonDateOf } from '../../lib/clock.ts';
-import { formatLongDate } from '../../lib/dates.ts';
-import { expectedDateLabel, PART_LABELS } from '../labels.ts';
+import type { DecisionEventKind, Part } from '../db/database.ts';
+import { londonDateOf } from '../lib/clock.ts';
+import { formatLongDate } from '../lib/dates.ts';
+import { expectedDateLabel, PART_LABELS } from './labels.ts';
 
 /*
  * The public part of a decision's history, as residents read it on the decision page: moves of

@@ -1,0 +1,114 @@
+import type { DatePrecision, DecisionEventKind, Part } from '../db/database.ts';
+import type { Executor } from '../db/executor.ts';
+import { findDecisionById, findDecisionPage, findDecisions, findDecisionsByIds, publicHistoryOf } from './decision.repository.ts';
+import { toPublicDecision, type PublicDecision } from './decision.view.ts';
+import type { DecisionFilters, Paging } from './filters.ts';
+import { publicChanges, toPublicOutcome, type PublicChange, type PublicOutcome } from './public-history.ts';
+import { finalOutcomeOf } from './staff/outcome.repository.ts';
+
+/*
+ * The read model of a public decision, built here and only here. The pages, the JSON API, the
+ * feeds, the alerts and the comment form all take their PublicDecision (and the decision page and
+ * API their PublicRecord) from these functions, so a field added or withheld changes everywhere
+ * at once, and drafts are left out in one place. The published plans and their outputs (PDF, CSV,
+ * JSON) are the other public shape, PlanView: the snapshot as printed, never today's data.
+ */
+
+/** One published plan's listing of a decision, as its history table and the API show it. */
+export interface PlanListing {
+  publishedOn: string;
+  part: Part;
+  advertised: 'new' | 'previous';
+  expectedDate: { date: string | null; precision: DatePrecision | null; asPrinted: string };
+}
+
+export interface PublicEventView {
+  id: number;
+  kind: DecisionEventKind;
+  occurredAt: string;
+  /** The plan that recorded it, when a publication did. */
+  plan: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface PublicHistory {
+  firstAdvertised: string | null;
+  plans: PlanListing[];
+  events: PublicEventView[];
+}
+
+/** Everything public about one decision: the decision page and /api/v1/decisions/:id. */
+export interface PublicRecord {
+  decision: PublicDecision;
+  outcome: PublicOutcome | null;
+  history: PublicHistory;
+  /** The history in words: date and part moves, the outcome. */
+  changes: PublicChange[];
+}
+
+interface ListingRow {
+  published_on: string;
+  part: Part;
+  advertised: 'new' | 'previous';
+  expected_date: string | null;
+  expected_precision: DatePrecision | null;
+  expected_date_text: string;
+}
+
+export function toPlanListing(row: ListingRow): PlanListing {
+  return {
+    publishedOn: row.published_on,
+    part: row.part,
+    advertised: row.advertised,
+    expectedDate: { date: row.expected_date, precision: row.expected_precision, asPrinted: row.expected_date_text },
+  };
+}
+
+export async function publicDecisionPage(db: Executor, filters: DecisionFilters, paging: Paging): Promise<{ items: PublicDecision[]; total: number }> {
+  const { rows, total } = await findDecisionPage(db, filters, paging);
+  return { items: rows.map(toPublicDecision), total };
+}
+
+export async function publicDecision(db: Executor, id: number): Promise<PublicDecision | undefined> {
+  const row = await findDecisionById(db, id);
+  return row && row.status !== 'draft' ? toPublicDecision(row) : undefined;
+}
+
+/** The first `cap` public decisions of a filter, in date order, without counting them all (the calendar). */
+export async function publicDecisionsUpTo(db: Executor, filters: DecisionFilters, cap: number): Promise<PublicDecision[]> {
+  return (await findDecisions(db, filters, { page: 1, limit: cap })).map(toPublicDecision);
+}
+
+/** Several decisions in one query, by id; drafts are left out. */
+export async function publicDecisionsByIds(db: Executor, ids: number[]): Promise<Map<number, PublicDecision>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await findDecisionsByIds(db, ids)).filter((row) => row.status !== 'draft');
+  return new Map(rows.map((row) => [row.id, toPublicDecision(row)]));
+}
+
+export async function publicHistory(db: Executor, id: number): Promise<{ history: PublicHistory; changes: PublicChange[] }> {
+  const found = await publicHistoryOf(db, id);
+  // Inside JSON a timestamp arrives as text and a bigint as a number: both are made ISO and Number.
+  const events = found.events.map((e) => ({ ...e, id: Number(e.id), occurred_at: new Date(e.occurred_at).toISOString() }));
+  const plans = found.plans.map(toPlanListing);
+  return {
+    history: {
+      firstAdvertised: plans[0]?.publishedOn ?? null,
+      plans,
+      events: events.map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurred_at, plan: e.plan_published_on, details: e.details })),
+    },
+    changes: publicChanges(events),
+  };
+}
+
+/** The whole public record of a decision, or undefined for a draft or an unknown id. */
+export async function publicRecord(db: Executor, id: number): Promise<PublicRecord | undefined> {
+  const [decision, { history, changes }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id), finalOutcomeOf(db, id)]);
+  if (!decision) return undefined;
+  return { decision, outcome: toPublicOutcome(outcome), history, changes };
+}
+
+/** The API's JSON of one decision: the same record the page renders. */
+export function recordJson(record: PublicRecord) {
+  return { ...record.decision, outcome: record.outcome, history: record.history };
+}

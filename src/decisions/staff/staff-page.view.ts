@@ -1,0 +1,88 @@
+import { formatDateTime } from '../../auth/format.ts';
+import type { DecisionRow } from '../../db/database.ts';
+import { expectedDateLabel, STATUS_LABELS } from '../labels.ts';
+import type { FollowUpRow } from './follow-up.ts';
+import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
+import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
+import type { outcomesOf } from './outcome.repository.ts';
+
+/*
+ * What the staff decision page shows, in the camelCase of the public view (PublicDecision),
+ * made from the stored rows here so that templates never read a database column.
+ */
+
+/** The stored decision as staff read it: what the public view lacks or shows differently. */
+export function staffDecisionView(row: DecisionRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    part: row.part,
+    isKey: row.is_key,
+    expectedDateAsTyped: row.expected_date_text,
+    wardScope: row.ward_scope,
+    wardsAsPrinted: row.wards_text,
+    consultation: row.consultation,
+    contacts: row.contacts,
+    documents: row.documents,
+    exemptParagraph: row.exempt_paragraph,
+    exemptionReason: row.exemption_reason,
+    internalNotes: row.internal_notes,
+  };
+}
+
+export type StaffDecisionView = ReturnType<typeof staffDecisionView>;
+
+type OutcomeRow = Awaited<ReturnType<typeof outcomesOf>>[number];
+
+export function outcomeView(o: OutcomeRow) {
+  return {
+    kind: o.kind,
+    occurredOn: o.occurred_on,
+    decisionMaker: o.decision_maker,
+    summary: o.summary,
+    reasons: o.reasons,
+    alternativesConsidered: o.alternatives_considered,
+    noticeUrl: o.notice_url,
+    withdrawalReason: o.withdrawal_reason,
+    newExpected: o.new_expected_date ? expectedDateLabel(o.new_expected_date, o.new_expected_precision) : null,
+    recordedWhen: formatDateTime(o.recorded_at),
+    recordedBy: o.recorded_by_name || o.recorded_by_email || '',
+  };
+}
+
+export function specialUrgencyView(row: ExceptionRow | undefined) {
+  if (!row) return null;
+  return {
+    agreedBy: row.agreed_by,
+    roleLabel: row.agreed_by_role ? AGREEMENT_ROLE_LABELS[row.agreed_by_role] : '',
+    agreedOn: row.agreed_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+  };
+}
+
+export function privateNoticeView(row: PrivateNoticeRow | undefined) {
+  if (!row) return null;
+  return {
+    intentionPublishedOn: row.intention_published_on,
+    furtherNoticePublishedOn: row.further_notice_published_on,
+    representations: row.representations,
+    response: row.response,
+  };
+}
+
+/** A live decision past its expected date, for the dashboard and the follow-up page. */
+export function followUpView(r: FollowUpRow) {
+  return {
+    id: r.id,
+    title: r.title,
+    reference: r.reference,
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    makerName: r.maker_name,
+    expected: expectedDateLabel(r.expected_date, r.expected_precision, r.expected_date_note),
+  };
+}
