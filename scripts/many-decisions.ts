@@ -11,7 +11,8 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db } from '../src/db/create-db.ts';
-import type { DecisionTable, PlanEntryTable } from '../src/db/database.ts';
+import type { DecisionTable } from '../src/decisions/decisions.tables.ts';
+import type { PlanEntryTable } from '../src/plans/plans.tables.ts';
 
 export interface ManyDecisions {
   planId: number;

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/config.ts';
 import { createDb, type Db } from '../../src/db/create-db.ts';
-import type { NewDecision } from '../../src/db/database.ts';
+import type { NewDecision } from '../../src/decisions/decisions.tables.ts';
 import { startEmbeddedServer } from '../../src/db/embedded/embedded-server.ts';
 import { migrateToLatestOrThrow } from '../../src/db/migrate.ts';
 import { createDeps } from '../../src/deps.ts';

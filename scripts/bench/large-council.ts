@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/create-db.ts';
 import type { Insertable } from 'kysely';
-import type { DecisionEventTable, DecisionStatus, Part } from '../../src/db/database.ts';
+import type { DecisionEventTable, DecisionStatus, Part } from '../../src/decisions/decisions.tables.ts';
 import { canonicalReference } from '../../src/decisions/key-reference.ts';
 import { addDays, formatLongDate, formatMonth } from '../../src/lib/dates.ts';
 import { seedReferenceData, type ReferenceSeed } from '../../src/reference-data/seed.ts';

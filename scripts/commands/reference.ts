@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../src/db/database.ts';
+import type { EntityKind } from '../../src/reference-data/reference-data.tables.ts';
 import { MergeError, mergeEntities } from '../../src/reference-data/merge.ts';
 import { parseArgs, write, type Command } from './command.ts';
 

@@ -1,4 +1,4 @@
-import type { DecisionEventKind, Part } from '../db/database.ts';
+import type { DecisionEventKind, Part } from '../decisions/decisions.tables.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
 import { PART_LABELS, expectedDateLabel } from '../decisions/labels.ts';
 

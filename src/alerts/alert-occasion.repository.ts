@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
-import type { Database, DecisionEventKind } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import type { DecisionEventKind } from '../decisions/decisions.tables.ts';
 import { applyFilters } from '../decisions/decision.repository.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
 import { londonInstant } from '../lib/clock.ts';

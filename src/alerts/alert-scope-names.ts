@@ -1,4 +1,4 @@
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from '../reference-data/reference-data.tables.ts';
 import type { DecisionFilters } from '../decisions/filters.ts';
 import { entitiesBySlugs } from '../reference-data/reference-data.repository.ts';
 import type { Executor } from '../db/executor.ts';

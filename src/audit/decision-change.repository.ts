@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.ts';
 import { inChunks } from '../db/chunks.ts';
-import type { DecisionChangeTable } from '../db/database.ts';
+import type { DecisionChangeTable } from './audit.tables.ts';
 
 /** { field: { from, to } }: what changed, with the values before and after. */
 export type ChangeFields = Record<string, { from: unknown; to: unknown }>;

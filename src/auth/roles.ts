@@ -1,4 +1,4 @@
-import type { StaffRole } from '../db/database.ts';
+import type { StaffRole } from './auth.tables.ts';
 
 export type Role = StaffRole;
 

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { UserTable } from '../db/database.ts';
+import type { UserTable } from './auth.tables.ts';
 import type { Role } from './roles.ts';
 
 export type UserRow = Selectable<UserTable>;

@@ -1,6 +1,6 @@
 import { FormErrors, type FormReader } from '../http/forms.ts';
 import { parseId } from '../lib/ids.ts';
-import type { CommentResponseMethod, CommentStatus } from '../db/database.ts';
+import type { CommentResponseMethod, CommentStatus } from './comments.tables.ts';
 import { isResponseMethod } from './comment-status.ts';
 
 /*

@@ -1,4 +1,4 @@
-import type { CommentStatus } from '../db/database.ts';
+import type { CommentStatus } from './comments.tables.ts';
 import { addDays } from '../lib/dates.ts';
 import { addWorkingDays } from '../rules/working-days.ts';
 import { isOpen } from './comment-status.ts';

@@ -10,7 +10,7 @@ import {
   withSameEmail,
 } from './comment.repository.ts';
 import type { Executor } from '../db/executor.ts';
-import type { CommentStatus } from '../db/database.ts';
+import type { CommentStatus } from './comments.tables.ts';
 
 type Erasable = { id: number; reference: string; status: CommentStatus };
 

@@ -1,5 +1,5 @@
 import type { ParsedUrlQuery } from 'node:querystring';
-import type { CommentStatus } from '../db/database.ts';
+import type { CommentStatus } from './comments.tables.ts';
 import { badRequest } from '../http/errors.ts';
 import { QueryReader } from '../http/query.ts';
 import { COMMENT_STATUSES } from './comment-status.ts';

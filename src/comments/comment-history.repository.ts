@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { CommentHistoryTable } from '../db/database.ts';
+import type { CommentHistoryTable } from './comments.tables.ts';
 import type { Executor } from '../db/executor.ts';
 
 export type NewHistoryRow = Insertable<CommentHistoryTable>;

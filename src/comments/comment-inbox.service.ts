@@ -1,5 +1,5 @@
 import type { StaffUser } from '../auth/roles.ts';
-import type { CommentStatus } from '../db/database.ts';
+import type { CommentStatus } from './comments.tables.ts';
 import type { Executor } from '../db/executor.ts';
 import { FormErrors } from '../http/forms.ts';
 import { londonInstant, today } from '../lib/clock.ts';

@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import type { DecisionStatus } from '../db/database.ts';
+import type { DecisionStatus } from '../decisions/decisions.tables.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import type { OutgoingMail } from '../mail/outgoing-mail.ts';
 

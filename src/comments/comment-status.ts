@@ -1,4 +1,4 @@
-import type { CommentResponseMethod, CommentStatus } from '../db/database.ts';
+import type { CommentResponseMethod, CommentStatus } from './comments.tables.ts';
 
 /*
  * A comment moves received → referred (to a Cabinet Member) → responded → closed. Staff may

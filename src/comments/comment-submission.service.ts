@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DecisionStatus } from '../db/database.ts';
+import type { DecisionStatus } from '../decisions/decisions.tables.ts';
 import { hashClientAddress } from '../lib/client-key.ts';
 import { today } from '../lib/clock.ts';
 import { secondsUntilAllowed } from '../lib/rate-limit.ts';

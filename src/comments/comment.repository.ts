@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { CommentStatus, CommentTable } from '../db/database.ts';
+import type { CommentStatus, CommentTable } from './comments.tables.ts';
 import type { Executor } from '../db/executor.ts';
 
 /** The inbox's filters, already checked (comment-filters.ts reads them from the query string). */

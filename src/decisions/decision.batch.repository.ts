@@ -4,7 +4,7 @@
  */
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { inChunks } from '../db/chunks.ts';
-import type { DecisionEventKind, DecisionTable } from '../db/database.ts';
+import type { DecisionEventKind, DecisionTable } from './decisions.tables.ts';
 import type { Executor } from '../db/executor.ts';
 
 /** The existing decisions a plan's rows may name: by reference key, or (unreferenced ones) by lower-cased title. */

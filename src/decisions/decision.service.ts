@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from '../reference-data/reference-data.tables.ts';
 import { badRequest } from '../http/errors.ts';
 import { entitiesOfKinds, type EntitySummary } from '../reference-data/reference-data.repository.ts';
 import type { Link, PublicDecision } from './decision.view.ts';

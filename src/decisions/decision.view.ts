@@ -1,4 +1,4 @@
-import type { DecisionStatus, Part, WardScope } from '../db/database.ts';
+import type { DecisionStatus, Part, WardScope } from './decisions.tables.ts';
 import { PART_LABELS, SCHEDULE_12A, STATUS_LABELS, expectedDateLabel } from './labels.ts';
 import type { DecisionListRow } from './decision.repository.ts';
 

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { DecisionTable } from '../db/database.ts';
+import type { DecisionTable } from './decisions.tables.ts';
 import type { Executor } from '../db/executor.ts';
 import { insertDecisionEvents, type NewDecisionEvent } from './decision.batch.repository.ts';
 

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from '../reference-data/reference-data.tables.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
 import { filtersToQuery, parseListQuery } from './filters.ts';

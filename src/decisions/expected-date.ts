@@ -1,5 +1,5 @@
 import { MONTHS, daysInMonth, isIsoDate, isoDate, parts } from '../lib/dates.ts';
-import type { DatePrecision } from '../db/database.ts';
+import type { DatePrecision } from './decisions.tables.ts';
 
 export interface ExpectedDate {
   date: string;

@@ -1,5 +1,5 @@
 import type { ParsedUrlQuery } from 'node:querystring';
-import type { DecisionStatus, Part } from '../db/database.ts';
+import type { DecisionStatus, Part } from './decisions.tables.ts';
 import { QueryReader } from '../http/query.ts';
 import { PARTS } from './labels.ts';
 

@@ -1,4 +1,4 @@
-import type { DecisionStatus, Part } from '../db/database.ts';
+import type { DecisionStatus, Part } from './decisions.tables.ts';
 import { formatLongDate, formatMonth } from '../lib/dates.ts';
 
 /** The plan's four parts, in the order it prints them. */

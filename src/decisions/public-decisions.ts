@@ -1,4 +1,4 @@
-import type { DatePrecision, DecisionEventKind, Part } from '../db/database.ts';
+import type { DatePrecision, DecisionEventKind, Part } from './decisions.tables.ts';
 import type { Executor } from '../db/executor.ts';
 import { findDecisionById, findDecisionPage, findDecisions, findDecisionsByIds, publicHistoryOf } from './decision.repository.ts';
 import { toPublicDecision, type PublicDecision } from './decision.view.ts';

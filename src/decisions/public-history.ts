@@ -1,4 +1,4 @@
-import type { DecisionEventKind, Part } from '../db/database.ts';
+import type { DecisionEventKind, Part } from './decisions.tables.ts';
 import { londonDateOf } from '../lib/clock.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import { expectedDateLabel, PART_LABELS } from './labels.ts';

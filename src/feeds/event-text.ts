@@ -1,4 +1,4 @@
-import type { DecisionEventKind, Part } from '../db/database.ts';
+import type { DecisionEventKind, Part } from '../decisions/decisions.tables.ts';
 import { PART_LABELS, expectedDateLabel } from '../decisions/labels.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
 

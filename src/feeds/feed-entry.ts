@@ -1,4 +1,4 @@
-import type { DecisionEventKind } from '../db/database.ts';
+import type { DecisionEventKind } from '../decisions/decisions.tables.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
 import { decisionFacts } from './decision-facts.ts';
 import { describeEvent } from './event-text.ts';

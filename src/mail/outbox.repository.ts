@@ -1,6 +1,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { Database, OutboxMessageTable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import type { OutboxMessageTable } from './mail.tables.ts';
 import { assertValidOutgoingMail, type OutgoingMail } from './outgoing-mail.ts';
 
 export type MailExecutor = Db | Transaction<Database>;

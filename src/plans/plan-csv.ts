@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Part } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
 import { cleanText } from '../lib/text.ts';
 import { canonicalReference } from '../decisions/key-reference.ts';
 import { parseExpectedDate, type ExpectedDate } from '../decisions/expected-date.ts';

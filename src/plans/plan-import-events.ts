@@ -1,4 +1,4 @@
-import type { DecisionRow, Part } from '../db/database.ts';
+import type { DecisionRow, Part } from '../decisions/decisions.tables.ts';
 import type { NewDecisionEvent } from '../decisions/decision.batch.repository.ts';
 import type { PlanRow } from './plan-csv.ts';
 

@@ -1,4 +1,4 @@
-import type { DecisionRow } from '../db/database.ts';
+import type { DecisionRow } from '../decisions/decisions.tables.ts';
 import { PlanFileError, type PlanRow } from './plan-csv.ts';
 
 export interface RecordedDecisions {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { Part, PlanEntryTable } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
+import type { PlanEntryTable } from './plans.tables.ts';
 import {
   decisionsForImport,
   insertDecisionEvents,

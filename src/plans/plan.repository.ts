@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { inChunks } from '../db/chunks.ts';
-import type { PlanEntryTable } from '../db/database.ts';
+import type { PlanEntryTable } from './plans.tables.ts';
 import type { Executor } from '../db/executor.ts';
 
 export async function findPlanByDate(db: Executor, publishedOn: string) {

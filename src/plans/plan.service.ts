@@ -1,5 +1,6 @@
 import type { Db } from '../db/create-db.ts';
-import type { Part, PlanEntryRow } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
+import type { PlanEntryRow } from './plans.tables.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { findPlanByDateWithLatest, latestPlan, listPlans, planEntries } from './plan.repository.ts';

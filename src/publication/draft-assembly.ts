@@ -12,7 +12,8 @@
  * - Within each part, new entries then previously advertised ones, each by expected date, then
  *   reference, then title.
  */
-import type { DecisionStatus, Part, PlanEntryTable } from '../db/database.ts';
+import type { DecisionStatus, Part } from '../decisions/decisions.tables.ts';
+import type { PlanEntryTable } from '../plans/plans.tables.ts';
 import { canonicalReference } from '../decisions/key-reference.ts';
 import { referenceDate } from '../decisions/staff/first-notice.ts';
 import { cleanText } from '../lib/text.ts';

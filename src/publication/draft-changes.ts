@@ -2,7 +2,8 @@
  * What the draft changes since the previous plan, for the preview: what is new, which dates
  * moved, which entries changed part or wording, and what has gone and why.
  */
-import type { Part, PlanEntryRow } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
+import type { PlanEntryRow } from '../plans/plans.tables.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import type { Draft, DraftEntry, EntrySnapshot } from './draft-assembly.ts';

@@ -1,4 +1,5 @@
-import type { DatePrecision, DecisionStatus, Part, PlanEntryRow, WardScope } from '../db/database.ts';
+import type { DatePrecision, DecisionStatus, Part, WardScope } from '../decisions/decisions.tables.ts';
+import type { PlanEntryRow } from '../plans/plans.tables.ts';
 
 /** What the draft needs to know about one decision: its current data, as staff keep it. */
 export interface DecisionFacts {

@@ -1,4 +1,4 @@
-import type { Part } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
 import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import { type Draft } from './draft-assembly.ts';

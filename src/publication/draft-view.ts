@@ -1,4 +1,4 @@
-import type { Part } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
 import { PART_LABELS, PARTS } from '../decisions/labels.ts';
 import { entryView, type PlanEntryView, type PlanView } from '../plans/plan.service.ts';
 import { type Draft, type DraftEntry } from './draft-assembly.ts';

@@ -4,7 +4,7 @@
  */
 import { expectedDateLabel } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
-import type { DatePrecision } from '../db/database.ts';
+import type { DatePrecision } from '../decisions/decisions.tables.ts';
 import { summaryLines } from './draft-summary.ts';
 import type { PreparedDraft, PublishOutcome } from './publication.service.ts';
 

@@ -1,7 +1,7 @@
 import type { AlertQueue } from '../alerts/alerts.ts';
 import { recordDecisionChanges, type ChangeFields } from '../audit/decision-change.repository.ts';
 import type { Db } from '../db/create-db.ts';
-import type { Part } from '../db/database.ts';
+import type { Part } from '../decisions/decisions.tables.ts';
 import { insertDecisionEvents } from '../decisions/decision.batch.repository.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
 import { today, type Clock } from '../lib/clock.ts';

@@ -3,7 +3,7 @@
  * data. Every value goes through cleanText, as the import does, so that a plan exported as CSV
  * and imported again reads back exactly as it was published.
  */
-import type { DatePrecision, Part, WardScope } from '../db/database.ts';
+import type { DatePrecision, Part, WardScope } from '../decisions/decisions.tables.ts';
 import { parseExpectedDate } from '../decisions/expected-date.ts';
 import { SCHEDULE_12A } from '../decisions/labels.ts';
 import { formatLongDate, formatMonth } from '../lib/dates.ts';

@@ -1,6 +1,6 @@
 import { recordDecisionChange } from '../audit/decision-change.repository.ts';
 import type { Db } from '../db/create-db.ts';
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from './reference-data.tables.ts';
 import { systemClock } from '../lib/clock.ts';
 import { recordReferenceChange, type ChangeAuthor } from './admin/reference-data-changes.repository.ts';
 import { constraintFailure, repointReferences, type ReferenceCount } from './merge-foreign-keys.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/executor.ts';
-import type { Database, EntityKind } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
+import type { EntityKind } from './reference-data.tables.ts';
 
 export const ENTITY_TABLE = {
   committee: 'committees',

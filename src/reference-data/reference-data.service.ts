@@ -1,5 +1,5 @@
 import type { Db } from '../db/create-db.ts';
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from './reference-data.tables.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { ENTITY_TABLE, allEntities, entitiesNeedingReview } from './reference-data.repository.ts';
 

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from './reference-data.tables.ts';
 import { normaliseSpelling, slugify } from '../lib/text.ts';
 import { addAlias as addAliasRow, ALIAS_COLUMN, allAliases, insertDecisionMaker, insertNamedEntity, insertPortfolio, portfoliosOf, slugTaken } from './reference-data.repository.ts';
 import type { Executor } from '../db/executor.ts';

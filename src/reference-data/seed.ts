@@ -1,4 +1,4 @@
-import type { EntityKind } from '../db/database.ts';
+import type { EntityKind } from './reference-data.tables.ts';
 import { addAlias, insertDecisionMaker, insertNamedEntity, insertPortfolio } from './reference-data.repository.ts';
 import type { Executor } from '../db/executor.ts';
 import { aliasKey, uniqueSlug } from './resolver.ts';

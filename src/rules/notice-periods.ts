@@ -5,6 +5,10 @@
  *
  * A decision may rely on several routes at once (the plan's 28 clear days, a general exception,
  * an urgency agreement); any one that allows the expected date is enough.
+ *
+ * One file, longer than most on purpose: the routes to a lawful date (Regulations 9, 10, 11 and
+ * 5) and the messages that explain a breach are one table of the notice rules, read top to bottom
+ * beside the statute; the date arithmetic alone is apart, in notice-dates.ts.
  */
 import { daysInMonth, formatLongDate, formatMonth, isoDate, parts } from '../lib/dates.ts';
 import {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
-import type { JobRunOutcome } from '../db/database.ts';
+import type { JobRunOutcome } from './scheduler.tables.ts';
 
 export interface JobRun {
   id: number;

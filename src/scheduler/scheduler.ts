@@ -1,3 +1,9 @@
+/*
+ * The scheduler: one file, longer than most on purpose. Claiming a slot, retrying it, keeping its
+ * lease and recording its outcome share one closure's state (this instance's jobs, what it is
+ * running, its holder and lease), and the rules that run a slot exactly once across instances
+ * read best in one place; the queries they make are in job-runs.repository.ts.
+ */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';

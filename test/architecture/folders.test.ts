@@ -1,5 +1,6 @@
 import test from 'ava';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { circles, folderGraph, folderImports, ROOT } from './folder-graph.ts';
 
@@ -49,4 +50,23 @@ test('the import reader sees a circle when there is one', (t) => {
     { from: 'feeds', to: 'lib', file: 'feeds/c.ts', target: 'lib/d.ts' },
   ]);
   t.deepEqual(circles(graph), [['decisions', 'feeds', 'plans']]);
+});
+
+test('only db/database.ts may import the modules’ tables upward, and only as types', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folder-graph-'));
+  try {
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    write('plans/plans.tables.ts', 'export interface PlanTables { plans: object }\n');
+    write('db/database.ts', "import type { PlanTables } from '../plans/plans.tables.ts';\nimport { x } from '../plans/plans.tables.ts';\n");
+    write('db/other.ts', "import type { PlanTables } from '../plans/plans.tables.ts';\n");
+    t.deepEqual(
+      folderImports(dir).map((i) => `${i.file} → ${i.target}`).sort(),
+      [`${path.join('db', 'database.ts')} → ${path.join('plans', 'plans.tables.ts')}`, `${path.join('db', 'other.ts')} → ${path.join('plans', 'plans.tables.ts')}`],
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type { PlanEntryRow } from '../../src/db/database.ts';
+import type { PlanEntryRow } from '../../src/plans/plans.tables.ts';
 import { assembleDraft } from '../../src/publication/draft-assembly.ts';
 import { changesSincePrevious } from '../../src/publication/draft-changes.ts';
 import type { DecisionFacts, ListingHistory, PublicationHistory } from '../../src/publication/draft-facts.ts';

@@ -4,7 +4,7 @@ import type { ExecutionContext } from 'ava';
 import { createRequestListener } from '../../src/app.ts';
 import { testConfig, type Config } from '../../src/config/config.ts';
 import type { Db } from '../../src/db/create-db.ts';
-import type { NewDecision } from '../../src/db/database.ts';
+import type { NewDecision } from '../../src/decisions/decisions.tables.ts';
 import { insertDecision } from '../../src/decisions/decision.write.repository.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { londonInstant, ManualClock } from '../../src/lib/clock.ts';

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { DecisionTable, WardScope } from '../../db/database.ts';
+import type { DecisionTable, WardScope } from '../decisions.tables.ts';
 import type { DecisionInput } from './decision-form.ts';
 
 /** The decisions columns a staff form sets (the portfolio and printed wards are worked out apart). */

@@ -2,7 +2,7 @@ import { recordDecisionChange } from '../../audit/decision-change.repository.ts'
 import { diffFields } from '../../audit/audit-fields.ts';
 import type { StaffUser } from '../../auth/roles.ts';
 import type { Db } from '../../db/create-db.ts';
-import type { DecisionRow } from '../../db/database.ts';
+import type { DecisionRow } from '../decisions.tables.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { portfolioOn } from '../../reference-data/reference-data.repository.ts';
 import type { Executor } from '../../db/executor.ts';

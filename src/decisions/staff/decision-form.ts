@@ -1,4 +1,4 @@
-import type { DatePrecision, Part, WardScope } from '../../db/database.ts';
+import type { DatePrecision, Part, WardScope } from '../decisions.tables.ts';
 import { FormErrors, type FormReader } from '../../http/forms.ts';
 import { parseId } from '../../lib/ids.ts';
 import { parseExpectedDate } from '../expected-date.ts';

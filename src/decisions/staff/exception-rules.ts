@@ -1,4 +1,4 @@
-import type { Part } from '../../db/database.ts';
+import type { Part } from '../decisions.tables.ts';
 
 export type NoticeRecordKind = 'regulation-10' | 'regulation-11' | 'regulation-5';
 

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { NoticeExceptionTable } from '../../db/database.ts';
+import type { NoticeExceptionTable } from '../decisions.tables.ts';
 import type { Executor } from '../../db/executor.ts';
 
 const EXCEPTION_COLUMNS = [

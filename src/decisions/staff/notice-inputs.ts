@@ -1,4 +1,4 @@
-import type { DatePrecision, Part } from '../../db/database.ts';
+import type { DatePrecision, Part } from '../decisions.tables.ts';
 import type { NoticeInput } from '../../rules/notice-periods.ts';
 
 export interface DecisionForNotice {

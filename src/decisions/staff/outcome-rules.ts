@@ -1,4 +1,4 @@
-import type { DecisionStatus, OutcomeKind } from '../../db/database.ts';
+import type { DecisionStatus, OutcomeKind } from '../decisions.tables.ts';
 
 /**
  * Why an outcome cannot be recorded for a decision in this state, or null when it can.

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { DecisionOutcomeTable } from '../../db/database.ts';
+import type { DecisionOutcomeTable } from '../decisions.tables.ts';
 import type { Executor } from '../../db/executor.ts';
 
 export async function insertOutcome(db: Executor, values: Insertable<DecisionOutcomeTable>): Promise<number> {

@@ -1,4 +1,4 @@
-import type { DecisionRow } from '../../db/database.ts';
+import type { DecisionRow } from '../decisions.tables.ts';
 import { generalExceptionEarliestDate } from '../../rules/notice-periods.ts';
 import { dateFieldsOf } from '../../lib/date-input.ts';
 import type { DateParts } from './date-input.ts';

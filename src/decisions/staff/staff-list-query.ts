@@ -1,5 +1,5 @@
 import type { ParsedUrlQuery } from 'node:querystring';
-import type { DecisionStatus } from '../../db/database.ts';
+import type { DecisionStatus } from '../decisions.tables.ts';
 import { parseListQuery, PUBLIC_STATUSES, type DecisionFilters, type Paging } from '../filters.ts';
 
 export const STAFF_STATUSES: readonly DecisionStatus[] = ['draft', ...PUBLIC_STATUSES];

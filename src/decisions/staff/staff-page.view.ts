@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../auth/format.ts';
-import type { DecisionRow } from '../../db/database.ts';
+import type { DecisionRow } from '../decisions.tables.ts';
 import { expectedDateLabel, STATUS_LABELS } from '../labels.ts';
 import type { FollowUpRow } from './follow-up.ts';
 import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';

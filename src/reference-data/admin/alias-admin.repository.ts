@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { ALIAS_COLUMN, ENTITY_TABLE } from '../reference-data.repository.ts';
 import type { Executor } from '../../db/executor.ts';
 

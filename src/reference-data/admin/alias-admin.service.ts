@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { aliasKey } from '../resolver.ts';
 import { aliasOf, aliasesOf, aliasOwner, deleteAlias, insertAlias } from './alias-admin.repository.ts';
 import { entityById } from './entity-admin.repository.ts';

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../auth/format.ts';
-import type { ReferenceChangeAction } from '../../db/database.ts';
+import type { ReferenceChangeAction } from '../reference-data.tables.ts';
 import { describePeriod } from './portfolio-rules.ts';
 
 const ACTIONS: Record<ReferenceChangeAction, string> = {

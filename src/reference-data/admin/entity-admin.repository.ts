@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { ENTITY_TABLE } from '../reference-data.repository.ts';
 import type { Executor } from '../../db/executor.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { insertDecisionMaker, insertNamedEntity } from '../reference-data.repository.ts';
 import type { Executor } from '../../db/executor.ts';
 import { aliasKey, uniqueSlug } from '../resolver.ts';

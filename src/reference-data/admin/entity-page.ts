@@ -1,5 +1,5 @@
 import type { Context } from 'koa';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { notFound } from '../../http/errors.ts';
 import { renderForm, type FormErrors } from '../../http/forms.ts';
 import { aliasKey } from '../resolver.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { adminRouter } from '../../auth/require-role.ts';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../http/errors.ts';
 import { readForm, renderForm } from '../../http/forms.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { parseId } from '../../lib/ids.ts';
 import { countReferences } from '../merge-foreign-keys.ts';
 import { MERGE_HANDLED, MergeError, cabinetProblem, decisionIdsNaming, mergeEntities, type MergeResult } from '../merge.ts';

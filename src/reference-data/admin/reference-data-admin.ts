@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { createAliasAdmin } from './alias-admin.service.ts';
 import { createCouncilAdmin } from './council-admin.service.ts';
 import { countsByKind, entityById, listForAdmin } from './entity-admin.repository.ts';

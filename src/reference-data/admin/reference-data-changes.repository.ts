@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock.ts';
-import type { ReferenceChangeAction, ReferenceChangeKind } from '../../db/database.ts';
+import type { ReferenceChangeAction, ReferenceChangeKind } from '../reference-data.tables.ts';
 import type { Executor } from '../../db/executor.ts';
 
 /** Who makes a change: a signed-in administrator, or the `fp` command (no user). */

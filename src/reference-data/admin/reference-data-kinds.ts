@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../db/database.ts';
+import type { EntityKind } from '../reference-data.tables.ts';
 import { ENTITY_PAGES } from '../reference-data.service.ts';
 
 /** How the admin pages name and address each kind of reference data. */

@@ -1,0 +1,82 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { DateString, DefaultTimestamp, Timestamp } from '../db/column-types.ts';
+
+export type EntityKind = 'committee' | 'ward' | 'directorate' | 'decision_maker';
+
+export interface CouncilTable {
+  id: Generated<number>;
+  name: string;
+  governance_email: Generated<string>;
+  governance_address: Generated<string>;
+  governance_telephone: Generated<string>;
+  website: Generated<string>;
+}
+
+export interface NamedEntityTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  needs_review: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface DecisionMakerTable {
+  id: Generated<number>;
+  slug: string;
+  kind: 'cabinet' | 'member';
+  name: string;
+  needs_review: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface PortfolioTable {
+  id: Generated<number>;
+  decision_maker_id: number;
+  title: string;
+  starts_on: DateString | null;
+  ends_on: DateString | null;
+}
+
+export interface AliasTable {
+  id: Generated<number>;
+  kind: EntityKind;
+  spelling: string;
+  normalised: string;
+  committee_id: number | null;
+  ward_id: number | null;
+  directorate_id: number | null;
+  decision_maker_id: number | null;
+}
+
+export type ReferenceChangeKind = 'council' | EntityKind;
+export type ReferenceChangeAction =
+  | 'created' | 'updated' | 'reviewed' | 'alias_added' | 'alias_removed' | 'merged'
+  | 'portfolio_added' | 'portfolio_updated' | 'portfolio_ended';
+
+/** Append-only audit of reference data (council, committees, wards, directorates, decision makers). */
+export interface ReferenceChangeTable {
+  id: Generated<number>;
+  changed_at: Timestamp;
+  user_id: number | null;
+  source: 'staff' | 'command';
+  kind: ReferenceChangeKind;
+  /** Not a foreign key: a merged entity is deleted but keeps its history. */
+  entity_id: number;
+  entity_name: string;
+  action: ReferenceChangeAction;
+  /** { field: { from, to } } */
+  fields: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
+}
+
+/** The tables reference-data/ keeps: the council, its named entities, their spellings and history. */
+export interface ReferenceDataTables {
+  council: CouncilTable;
+  committees: NamedEntityTable;
+  wards: NamedEntityTable;
+  directorates: NamedEntityTable;
+  decision_makers: DecisionMakerTable;
+  portfolios: PortfolioTable;
+  aliases: AliasTable;
+  reference_changes: ReferenceChangeTable;
+}
