@@ -1,9 +1,6 @@
 import test from 'ava';
 import { createHash } from 'node:crypto';
-import { createRequestListener } from '../../src/app.ts';
-import { createDeps } from '../../src/deps.ts';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startTestApp } from '../helpers/app.ts';
 import { addUser, Browser, sharedApp, startAuthApp } from './helpers.ts';
 
 const world = sharedApp(test);
@@ -117,12 +114,9 @@ test.serial('a role change applies to the next request of an open session', asyn
 
 test.serial('sessions survive a restart: a new app on the same database knows the cookie', async (t) => {
   const { browser } = await signedIn('restart@example.gov.uk');
-  const { config, db } = world.app.deps;
-  const server = createServer(createRequestListener(createDeps(config, db, world.app.clock)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`, {
-    redirect: 'manual',
+  const restarted = await startTestApp({ handle: world.app.handle, config: world.app.deps.config, clock: world.app.clock });
+  t.teardown(restarted.close);
+  const response = await restarted.fetch('/admin', {
     headers: { Cookie: `fp_session=${browser.cookies.get('fp_session')}` },
   });
   t.is(response.status, 200);

@@ -1,13 +1,7 @@
 import test from 'ava';
 import { sql } from 'kysely';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRequestListener } from '../../src/app.ts';
-import { testConfig } from '../../src/config/config.ts';
 import { createDb } from '../../src/db/create-db.ts';
-import { createDeps } from '../../src/deps.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
-import type { TestApp } from '../helpers/app.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { freshDb } from '../helpers/db.ts';
 import { Browser, TEAM, commentForm, decisionId, decode, fieldValue, startCommentsApp, submit } from './helpers.ts';
 import { startTcpProxy } from './tcp-proxy.ts';
@@ -65,22 +59,19 @@ test('with the database stopped, a submission gets a clear error, keeps the text
   proxiedUrl.hostname = '127.0.0.1';
   proxiedUrl.port = String(proxy.port);
   const proxied = createDb({ url: proxiedUrl.href, poolSize: 2 });
-  const deps = createDeps(testConfig({ trustProxy: true, governanceEmail: TEAM }), proxied.db, new ManualClock('2024-02-26T10:00:00Z'));
-  const http = createServer(createRequestListener(deps));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  // No LISTEN: this is about a submission losing its database; the change watcher's outage is test/http/cache/outage.test.ts's.
+  const app = await startTestApp({ handle: proxied, listen: false, config: { trustProxy: true, governanceEmail: TEAM } });
   t.teardown(async () => {
-    await new Promise<void>((resolve) => http.close(() => resolve()));
     await proxy.start();
+    await app.close();
     await proxied.close();
     await proxy.stop();
   });
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const app = { fetch: (path: string, init?: RequestInit) => fetch(`${base}${path}`, { redirect: 'manual', ...init }) } as TestApp;
   const browser = new Browser(app);
 
   await (await browser.get('/comments/new')).arrayBuffer();
   await proxy.stop();
-  deps.council.forget();
+  app.deps.council.forget();
   const response = await browser.post('/comments', commentForm({ comment: typed }));
   assertTryAgainPage(t, response.status, await response.text(), typed);
   t.deepEqual(await counts(direct.db), { comments: 0, history: 0, outbox: 0, attempts: 0 });

@@ -1,56 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import ICAL from 'ical.js';
-import { queryCounter } from '../helpers/query-counter.ts';
 import Parser from 'rss-parser';
-import { createRequestListener } from '../../src/app.ts';
-import { testConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import { createDb, type DbHandle } from '../../src/db/create-db.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
 import { insertDecision, insertDecisionEvent } from '../../src/decisions/decision.write.repository.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
 import { importPlan } from '../../src/plans/plan-import.service.ts';
 import { SAMPLE_PLAN } from '../../src/sample/load-sample.ts';
-import { freshDb } from '../helpers/db.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { decisionIdByReference as idByReference } from '../helpers/lookups.ts';
 
 export const BASE_URL = 'https://forwardplan.example.gov.uk';
 
-export interface FeedsApp {
-  deps: Deps;
-  handle: DbHandle;
-  url: string;
-  fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** Queries the application has sent to the database so far. */
-  queries(): number;
-  close(): Promise<void>;
-}
+export type FeedsApp = TestApp;
 
 /**
  * The real app on a fresh database with the sample plan, wired as main.ts wires it (LISTEN on
  * the server, or on the embedded database), with a count of the queries it sends.
  */
-export async function startFeedsApp(options: { config?: Partial<Config> } = {}): Promise<FeedsApp> {
-  const handle = await freshDb({ sample: true });
-  const counter = queryCounter();
-  const config = testConfig({ baseUrl: BASE_URL, ...options.config });
-  const deps = createDeps(config, handle.db.withPlugin(counter.plugin), new ManualClock('2024-02-26T10:00:00Z'), handle);
-  const server: Server = createServer(createRequestListener(deps));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    deps,
-    handle,
-    url,
-    fetch: (path, init) => fetch(`${url}${path}`, { redirect: 'manual', ...init }),
-    queries: counter.count,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await deps.feeds.close();
-      await handle.close();
-    },
-  };
+export function startFeedsApp(options: { config?: Partial<Config> } = {}): Promise<FeedsApp> {
+  return startTestApp({ sample: true, config: { baseUrl: BASE_URL, ...options.config } });
 }
 
 /** A GET that shows the bytes as sent (fetch would undo the compression). */

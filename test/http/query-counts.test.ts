@@ -1,14 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import test from 'ava';
-import { queryCounter } from '../helpers/query-counter.ts';
-import { createApp } from '../../src/app.ts';
-import { testConfig } from '../../src/config/config.ts';
-import type { DbHandle } from '../../src/db/create-db.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
-import { ManualClock } from '../../src/lib/clock.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { addManyDecisions, publicPages, type PublicPage } from '../../scripts/many-decisions.ts';
-import { freshDb } from '../helpers/db.ts';
 
 /*
  * How many queries each public page sends, on the sample plan (39 decisions) and on a large
@@ -20,36 +12,32 @@ import { freshDb } from '../helpers/db.ts';
 /** Every page of decisions fits in this many queries, the council's details (the layout's header) included. */
 const MOST_QUERIES = 4;
 
-interface CountingApp {
-  deps: Deps;
-  handle: DbHandle;
+interface CountingApp extends TestApp {
   /** Queries answered while fetching `path`, its status and body. */
   get(path: string): Promise<{ status: number; queries: number; body: string }>;
-  close(): Promise<void>;
 }
 
 async function countingApp(options: { many: boolean }): Promise<CountingApp> {
-  const handle = await freshDb({ sample: true });
-  if (options.many) await addManyDecisions(handle.db, { total: 1_000 });
-  const counter = queryCounter();
-  const deps = createDeps(testConfig(), handle.db.withPlugin(counter.plugin), new ManualClock('2024-03-11T10:00:00Z'));
-  const server: Server = createServer(createApp(deps).callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Koa alone: a request the response cache answered would send no query at all.
+  const app = await startTestApp({
+    sample: true,
+    now: '2024-03-11T10:00:00Z',
+    cache: false,
+    // No LISTEN: starting to listen sends a query of its own, which would count against a feed.
+    listen: false,
+    prepare: async (handle) => {
+      if (options.many) await addManyDecisions(handle.db, { total: 1_000 });
+    },
+  });
   return {
-    deps,
-    handle,
+    ...app,
     async get(path) {
       // The council's details are cached for a minute: forgotten here, so each count includes them.
-      deps.council.forget();
-      const before = counter.count();
-      const response = await fetch(`${url}${path}`, { redirect: 'manual' });
+      app.deps.council.forget();
+      const before = app.queries();
+      const response = await app.fetch(path);
       const body = await response.text();
-      return { status: response.status, queries: counter.count() - before, body };
-    },
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await handle.close();
+      return { status: response.status, queries: app.queries() - before, body };
     },
   };
 }

@@ -6,7 +6,8 @@ import { guardFormula } from '../../src/plans/outputs/plan-csv-export.ts';
 import { renderPlanPdf } from '../../src/plans/outputs/plan-pdf.ts';
 import { toWinAnsi } from '../../src/plans/outputs/win-ansi.ts';
 import { freshDb } from '../helpers/db.ts';
-import { addDecision, printedEntries, publicationWorld, serve, takeUnderUrgency, type PublicationWorld } from '../publication/helpers.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { addDecision, printedEntries, publicationWorld, takeUnderUrgency, type PublicationWorld } from '../publication/helpers.ts';
 
 /** Two published plans, the second with every part filled: 8 and 22 March 2024. */
 async function twoPlans(t: Parameters<typeof publicationWorld>[0]): Promise<PublicationWorld> {
@@ -32,11 +33,11 @@ async function twoPlans(t: Parameters<typeof publicationWorld>[0]): Promise<Publ
 }
 
 // The three tests below only read the two plans: they share one world (a world costs seconds).
-const shared: { world?: PublicationWorld; fetch?: Awaited<ReturnType<typeof serve>>['fetch'] } = {};
+const shared: { world?: PublicationWorld; fetch?: TestApp['fetch'] } = {};
 const teardowns: (() => unknown)[] = [];
 test.before(async () => {
   shared.world = await twoPlans({ teardown: (fn) => void teardowns.push(fn) });
-  shared.fetch = (await serve({ teardown: (fn) => void teardowns.push(fn) }, shared.world)).fetch;
+  shared.fetch = shared.world.app.fetch;
 });
 test.after.always(async () => {
   for (const fn of teardowns.reverse()) await fn();
@@ -73,7 +74,7 @@ test.serial('CSV cells that a spreadsheet would run as formulas are quoted, exce
   const world = await publicationWorld(t);
   await addDecision(world, { title: '=1+1', part: 'non_key', is_key: false, contacts: '@someone' });
   await world.deps.publication.publish({ publishedOn: '2024-03-08', userId: null });
-  const { fetch } = await serve(t, world);
+  const { fetch } = world.app;
   const [row] = parse(Buffer.from(await (await fetch('/plans/2024-03-08.csv')).arrayBuffer()), { columns: true, bom: true }) as Record<string, string>[];
   t.like(row, { title: "'=1+1", contacts: "'@someone", part: 'non_key' });
 });
@@ -99,7 +100,7 @@ test.serial('CSV cells that begin with a tab or a carriage return are quoted lik
       })
       .execute();
   });
-  const { fetch } = await serve(t, world);
+  const { fetch } = world.app;
   const [row] = parse(Buffer.from(await (await fetch('/plans/2024-03-08.csv')).arrayBuffer()), { columns: true, bom: true }) as Record<string, string>[];
   t.like(row, { title: 'Tab and return', description: "'\t=1+1", scrutiny_committee: "'\r=cmd|' /c calc'!A1", consultation: "'\t\r@SUM(1)" });
 });

@@ -1,8 +1,6 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import test, { type ExecutionContext } from 'ava';
-import { createApp } from '../../src/app.ts';
+import { startTestApp } from '../helpers/app.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { DbHandle } from '../../src/db/create-db.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
@@ -22,17 +20,15 @@ test.before(async () => {
 });
 test.after.always(() => handle.close());
 
-/** A service instance on the shared database, as a process start would build it. */
+/**
+ * A service instance on the shared database, as a process start would build it; Koa alone, so
+ * every request for a PDF reaches the PDF service rather than the response cache.
+ */
 async function startService(t: ExecutionContext, change: (deps: Deps) => Deps = (deps) => deps) {
-  const deps = change(createDeps(testConfig(), handle.db, new ManualClock('2024-02-26T10:00:00Z')));
-  const server = createServer(createApp(deps).callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await deps.planPdfs.close();
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = (path: string) => fetch(`${url}${path}`);
+  const app = await startTestApp({ handle, cache: false, listen: false, deps: change });
+  t.teardown(app.close);
+  const { deps } = app;
+  const get = (path: string) => app.fetch(path);
   const pdf = async (path = '/plans/2024-02-23.pdf') => {
     const response = await get(path);
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };

@@ -1,16 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ExecutionContext } from 'ava';
-import { createRequestListener } from '../../src/app.ts';
-import { testConfig, type Config } from '../../src/config/config.ts';
+import type { Config } from '../../src/config/config.ts';
 import type { Db } from '../../src/db/create-db.ts';
 import type { NewDecision } from '../../src/decisions/decisions.tables.ts';
 import { insertDecision } from '../../src/decisions/decision.write.repository.ts';
-import { createDeps, type Deps } from '../../src/deps.ts';
-import { londonInstant, ManualClock } from '../../src/lib/clock.ts';
+import type { Deps } from '../../src/deps.ts';
+import { londonInstant, type ManualClock } from '../../src/lib/clock.ts';
 import { seedReferenceData } from '../../src/reference-data/seed.ts';
 import { sampleSeed } from '../../src/sample/load-sample.ts';
-import { freshDb } from '../helpers/db.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 export interface PublicationWorld {
   db: Db;
@@ -19,6 +16,8 @@ export interface PublicationWorld {
   /** Moves the clock to 10:00 London time on `date`. */
   on(date: string): void;
   ids: { cabinet: number; member: number; directorate: number; committee: number };
+  /** The world's deps served on a free port, for the tests that go through HTTP. */
+  app: TestApp;
 }
 
 /**
@@ -29,19 +28,24 @@ export async function publicationWorld(
   t: Pick<ExecutionContext, 'teardown'>,
   options: { config?: Partial<Config>; on?: string } = {},
 ): Promise<PublicationWorld> {
-  const handle = await freshDb();
-  t.teardown(handle.close);
-  const clock = new ManualClock(londonInstant(options.on ?? '2024-03-08', '10:00'));
-  const deps = createDeps(testConfig(options.config), handle.db, clock);
-  await handle.db.transaction().execute((trx) => seedReferenceData(trx, sampleSeed()));
+  const app = await startTestApp({
+    config: options.config,
+    now: londonInstant(options.on ?? '2024-03-08', '10:00'),
+    // Most worlds never serve a public page: no LISTEN connection for each (their own writes still count).
+    listen: false,
+    prepare: (handle) => handle.db.transaction().execute((trx) => seedReferenceData(trx, sampleSeed())),
+  });
+  t.teardown(app.close);
+  const { handle, clock } = app;
   const id = async (table: 'decision_makers' | 'directorates' | 'committees', slug: string) =>
     (await handle.db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
   return {
     db: handle.db,
-    deps,
+    deps: app.deps,
     clock,
     on: (date) => clock.set(londonInstant(date, '10:00')),
     ids: await resolveIds(id),
+    app,
   };
 }
 
@@ -95,15 +99,6 @@ export async function printedEntries(db: Db, date: string) {
     .orderBy('plan_entries.advertised')
     .orderBy('plan_entries.position')
     .execute();
-}
-
-/** The app built on the world's deps, served on a free port. */
-export async function serve(t: Pick<ExecutionContext, 'teardown'>, world: PublicationWorld) {
-  const server: Server = createServer(createRequestListener(world.deps));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, fetch: (path: string, init?: RequestInit) => fetch(`${url}${path}`, { redirect: 'manual', ...init }) };
 }
 
 /** Records that a key decision was taken under special urgency (regulation 11) on `on`. */

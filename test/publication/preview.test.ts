@@ -2,7 +2,7 @@ import test from 'ava';
 import type { Role } from '../../src/auth/roles.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { Browser, errorSummary, PASSWORD } from '../auth/helpers.ts';
-import { addDecision, publicationWorld, serve, type PublicationWorld } from './helpers.ts';
+import { addDecision, publicationWorld, type PublicationWorld } from './helpers.ts';
 
 async function signedIn(world: PublicationWorld, server: { fetch: TestApp['fetch'] }, role: Role, name: string = role) {
   const created = await world.deps.auth.users.create({ email: `${name}@example.gov.uk`, name, role, password: PASSWORD });
@@ -22,7 +22,7 @@ function partsOf(html: string): string {
 
 test.serial('the preview shows the draft in the public plan\'s own layout, with what changed marked', async (t) => {
   const world = await publicationWorld(t);
-  const server = await serve(t, world);
+  const server = world.app;
   const editor = await signedIn(world, server, 'editor');
   await addDecision(world, { title: 'Library opening hours', expected_date: '2024-05-20' });
   await addDecision(world, { title: 'Parks strategy', part: 'non_key', is_key: false, expected_date: '2024-06-01', expected_precision: 'month', expected_date_text: 'June 2024' });
@@ -53,7 +53,7 @@ test.serial('the preview shows the draft in the public plan\'s own layout, with 
 
 test.serial('publishing is refused while a rule is broken, naming the rule; a double click publishes once', async (t) => {
   const world = await publicationWorld(t);
-  const server = await serve(t, world);
+  const server = world.app;
   const publisher = await signedIn(world, server, 'publisher');
   const rushed = await addDecision(world, { title: 'Rushed decision', expected_date: '2024-03-20' });
 

@@ -1,16 +1,12 @@
 import test from 'ava';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRequestListener } from '../../../src/app.ts';
-import { testConfig } from '../../../src/config/config.ts';
+import type { Config } from '../../../src/config/config.ts';
 import { createDb } from '../../../src/db/create-db.ts';
-import { createDeps } from '../../../src/deps.ts';
-import { ManualClock } from '../../../src/lib/clock.ts';
+import { startTestApp } from '../../helpers/app.ts';
 import { freshDb } from '../../helpers/db.ts';
 import { startTcpProxy } from '../../comments/tcp-proxy.ts';
 
 /** The app reaching its database through a relay the test can cut, as a network or server outage would. */
-async function appBehindRelay(t: import('ava').ExecutionContext, config = {}) {
+async function appBehindRelay(t: import('ava').ExecutionContext, config: Partial<Config> = {}) {
   const direct = await freshDb({ sample: true });
   t.teardown(direct.close);
   const server = new URL(direct.url);
@@ -19,18 +15,14 @@ async function appBehindRelay(t: import('ava').ExecutionContext, config = {}) {
   relayed.hostname = '127.0.0.1';
   relayed.port = String(relay.port);
   const handle = createDb({ url: relayed.href, poolSize: 4, timeoutMs: 2_000 });
-  const deps = createDeps(testConfig(config), handle.db, new ManualClock('2024-02-26T10:00:00Z'), handle);
-  const http = createServer(createRequestListener(deps));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const app = await startTestApp({ handle, config });
   t.teardown(async () => {
-    await new Promise<void>((resolve) => http.close(() => resolve()));
     await relay.start().catch(() => undefined);
-    await deps.feeds.close();
+    await app.close();
     await handle.close();
     await relay.stop();
   });
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { deps, relay, fetch: (path: string, init?: RequestInit) => fetch(`${base}${path}`, { redirect: 'manual', ...init }) };
+  return { deps: app.deps, relay, fetch: app.fetch };
 }
 
 test('while the database is down, feeds and pages already rendered are served from memory; others get a 503 page quickly', async (t) => {

@@ -1,28 +1,18 @@
 import test from 'ava';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRequestListener } from '../../../src/app.ts';
-import { testConfig } from '../../../src/config/config.ts';
 import { createDb } from '../../../src/db/create-db.ts';
-import { createDeps } from '../../../src/deps.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { createScheduler } from '../../../src/scheduler/scheduler.ts';
 import { everyMinutes } from '../../../src/scheduler/schedule.ts';
+import { startTestApp } from '../../helpers/app.ts';
 import { freshDb } from '../../helpers/db.ts';
 
 /** A service instance of its own (pool, caches, LISTEN connection) on a shared database. */
 async function instance(t: import('ava').ExecutionContext, url: string, clock: ManualClock) {
   const handle = createDb({ url, poolSize: 3 });
-  const deps = createDeps(testConfig(), handle.db, clock, handle);
-  const http = createServer(createRequestListener(deps));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  t.teardown(async () => {
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    await deps.feeds.close();
-    await handle.close();
-  });
-  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { deps, get: async (path: string) => (await fetch(`${base}${path}`)).text() };
+  t.teardown(handle.close);
+  const app = await startTestApp({ handle, clock });
+  t.teardown(app.close);
+  return { deps: app.deps, get: async (path: string) => (await app.fetch(path)).text() };
 }
 
 test('two instances on one database: a change through one shows on the other at once, and each scheduled slot runs once', async (t) => {
