@@ -6,6 +6,7 @@ import { readForm } from '../http/forms.ts';
 import { parseId } from '../lib/ids.ts';
 import { CONFIRM_WITHIN_DAYS } from './alert-limits.ts';
 import { tokenPage } from './alert-page-headers.ts';
+import { NOT_FOUND } from '../lib/result.ts';
 
 const EXPIRED_CONFIRMATION = `This confirmation link is not valid. It may have expired: links work for ${CONFIRM_WITHIN_DAYS} days. You can ask for email alerts again.`;
 const UNKNOWN_LINK =
@@ -37,9 +38,9 @@ export function alertLinkRoutes({ alerts }: Pick<Deps, 'alerts'>) {
   router.post('/alerts/manage/:token/remove', async (ctx) => {
     tokenPage(ctx);
     const id = parseId(readForm(ctx).text('subscription'));
-    const result = id === undefined ? 'not-found' : await alerts.manage.remove(ctx.params.token, id);
-    if (result === 'not-found') throw notFound(UNKNOWN_LINK);
-    ctx.redirect(result === 'erased' ? '/alerts/unsubscribed' : `/alerts/manage/${ctx.params.token}?removed=1`);
+    const result = id === undefined ? NOT_FOUND : await alerts.manage.remove(ctx.params.token, id);
+    if (result.status === 'not-found') throw notFound(UNKNOWN_LINK);
+    ctx.redirect(result.status === 'erased' ? '/alerts/unsubscribed' : `/alerts/manage/${ctx.params.token}?removed=1`);
     ctx.status = 303;
   });
 

@@ -8,6 +8,7 @@ import { scopeNames } from './alert-scope-names.ts';
 import { deleteSubscriptionOfAddress, subscriptionsOfAddress } from './alert-subscription.repository.ts';
 import { addressOfManageToken } from './alert-token.repository.ts';
 import { tokenHash } from './alert-tokens.ts';
+import { NOT_FOUND, type NotFound } from '../lib/result.ts';
 
 export interface ManagedSubscription {
   id: number;
@@ -52,13 +53,13 @@ export function createManageService({ db, mail }: { db: Db; mail: Pick<Mailer, '
     },
 
     /** Removes one subscription; removing the last one erases the address, as unsubscribing does. */
-    async remove(token: string | undefined, subscriptionId: number): Promise<'removed' | 'erased' | 'not-found'> {
+    async remove(token: string | undefined, subscriptionId: number): Promise<{ status: 'removed' | 'erased' } | NotFound> {
       const address = await addressOf(token);
-      if (!address) return 'not-found';
+      if (!address) return NOT_FOUND;
       return db.transaction().execute(async (trx) => {
         const email = await deleteSubscriptionOfAddress(trx, subscriptionId, address);
-        if (!email) return 'not-found';
-        return (await eraseIfNoSubscriptions(trx, mail, { addressHash: address, email })) ? 'erased' : 'removed';
+        if (!email) return NOT_FOUND;
+        return { status: (await eraseIfNoSubscriptions(trx, mail, { addressHash: address, email })) ? 'erased' : 'removed' };
       });
     },
 

@@ -23,10 +23,11 @@ import {
   type CommentQuery,
 } from './comment.repository.ts';
 import { toCommentView, toHistoryView, type CommentView } from './comment.view.ts';
+import { NOT_FOUND, type NotFound } from '../lib/result.ts';
 
 export const INBOX_PAGE_SIZE = 50;
 
-export type ActionOutcome = { status: 'done' } | { status: 'invalid'; errors: FormErrors } | { status: 'not-found' };
+export type ActionOutcome = { status: 'done' } | { status: 'invalid'; errors: FormErrors } | NotFound;
 
 const REFUSED: Record<CommentAction, string> = {
   refer: 'can no longer be referred',
@@ -67,7 +68,7 @@ export function createInboxService(ctx: CommentContext) {
   ): Promise<ActionOutcome> {
     return db.transaction().execute(async (trx) => {
       const row = await lockComment(trx, id);
-      if (!row) return { status: 'not-found' };
+      if (!row) return NOT_FOUND;
       if (!canDo(action, row.status)) {
         return { status: 'invalid', errors: new FormErrors().add(errorField, `This comment ${REFUSED[action]} (it is now ${COMMENT_STATUS_LABELS[row.status].toLowerCase()})`) };
       }

@@ -3,17 +3,12 @@ import type { Db } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import type { OutboxMessageTable } from './mail.tables.ts';
 import { assertValidOutgoingMail, type OutgoingMail } from './outgoing-mail.ts';
+import type { MailToSend } from './transport.ts';
 
 export type MailExecutor = Db | Transaction<Database>;
 
 /** A message a drain has claimed; `attempts` (this one included) fences the later mark. */
-export interface ClaimedMail {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  headers: Record<string, string>;
+export interface ClaimedMail extends MailToSend {
   kind: string;
   attempts: number;
 }

@@ -10,12 +10,13 @@ import { insertDecision, insertDecisionEvent, replaceCommittees, replaceWards, u
 import { columnsOf, createdFields, printedWards, sameMembers, sameOrder } from './decision-columns.ts';
 import type { DecisionInput } from './decision-form.ts';
 import { auditStateOf, committeeIdsOf, lockDecision, makerKind, namesOf, wardIdsOf } from './staff-decision.repository.ts';
+import { NOT_FOUND, type NotFound } from '../../lib/result.ts';
 
 export type SaveResult =
   | { status: 'saved'; id: number; changed: string[] }
   | { status: 'unchanged'; id: number }
   | { status: 'stale'; id: number }
-  | { status: 'not_found' };
+  | NotFound;
 
 /** A member's portfolio on the expected date, as the import chooses it; the Cabinet has none. */
 async function portfolioFor(db: Executor, input: DecisionInput): Promise<number | null> {
@@ -74,7 +75,7 @@ export function createDecisionEditor(db: Db, clock: Clock) {
     async update(id: number, input: DecisionInput, revision: number | null, user: StaffUser): Promise<SaveResult> {
       return db.transaction().execute(async (trx): Promise<SaveResult> => {
         const row = await lockDecision(trx, id);
-        if (!row) return { status: 'not_found' };
+        if (!row) return NOT_FOUND;
         if (revision !== null && row.revision !== revision) return { status: 'stale', id };
         const now = clock.now();
         const [committeeIds, wardIds] = await Promise.all([committeeIdsOf(trx, id), wardIdsOf(trx, id)]);

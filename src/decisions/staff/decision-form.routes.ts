@@ -103,7 +103,7 @@ export function decisionFormRoutes({ staffDecisions, clock }: Pick<Deps, 'staffD
     if (!result.ok) return formPage(ctx, page, values, choices, context, result.errors);
 
     const saved = await staffDecisions.editor.update(id, result.input, revision, ctx.state.user!);
-    if (saved.status === 'not_found') throw notFound('There is no decision with that number');
+    if (saved.status === 'not-found') throw notFound('There is no decision with that number');
     if (saved.status === 'stale') {
       const latest = (await staffDecisions.forEdit(id))!;
       formPage(

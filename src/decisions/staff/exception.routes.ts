@@ -65,7 +65,7 @@ export function exceptionRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDeci
   }
 
   function finish(ctx: Context, kind: NoticeRecordKind, loaded: Loaded, values: Record<string, unknown>, result: RecordResult) {
-    if (result.status === 'not_found') throw notFound('There is no decision with that number');
+    if (result.status === 'not-found') throw notFound('There is no decision with that number');
     if (result.status === 'refused') {
       page(ctx, kind, loaded, values, pageProblem(result.message));
       ctx.status = 409;

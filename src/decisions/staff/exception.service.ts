@@ -5,44 +5,13 @@ import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { GeneralExceptionInput, PrivateNoticeInput, SpecialUrgencyInput } from './exception-form.ts';
-import { exceptionsOf, privateNoticesOf, saveException, savePrivateNotice, type ExceptionRow, type PrivateNoticeRow } from './exception.repository.ts';
+import { exceptionsOf, privateNoticesOf, saveException, savePrivateNotice } from './exception.repository.ts';
 import { noticeRecordRefusal, type NoticeRecordKind } from './exception-rules.ts';
 import { lockDecision } from './staff-decision.repository.ts';
+import { generalExceptionRecord, privateNoticeRecord, specialUrgencyRecord } from './staff-decision.view.ts';
+import { NOT_FOUND, type NotFound } from '../../lib/result.ts';
 
-export type RecordResult = { status: 'saved' } | { status: 'unchanged' } | { status: 'refused'; message: string } | { status: 'not_found' };
-
-/** The audit log's view of a record: what a person entered, by name. */
-function generalRecord(row: ExceptionRow | undefined) {
-  if (!row) return null;
-  return {
-    agreedBy: row.agreed_by,
-    chairNotifiedOn: row.chair_notified_on,
-    noticePublishedOn: row.notice_published_on,
-    reasons: row.reasons,
-    reasonsNoticePublishedOn: row.reasons_notice_published_on,
-  };
-}
-
-function urgencyRecord(row: ExceptionRow | undefined) {
-  if (!row) return null;
-  return {
-    agreedBy: row.agreed_by,
-    agreedByRole: row.agreed_by_role,
-    agreedOn: row.agreed_on,
-    reasons: row.reasons,
-    reasonsNoticePublishedOn: row.reasons_notice_published_on,
-  };
-}
-
-function privateRecord(row: PrivateNoticeRow | undefined) {
-  if (!row) return null;
-  return {
-    intentionPublishedOn: row.intention_published_on,
-    furtherNoticePublishedOn: row.further_notice_published_on,
-    representations: row.representations,
-    response: row.response,
-  };
-}
+export type RecordResult = { status: 'saved' } | { status: 'unchanged' } | { status: 'refused'; message: string } | NotFound;
 
 const AUDIT_FIELD: Record<NoticeRecordKind, string> = {
   'regulation-10': 'regulation_10',
@@ -62,7 +31,7 @@ export function createExceptionService(db: Db, clock: Clock) {
   ): Promise<RecordResult> {
     return db.transaction().execute(async (trx): Promise<RecordResult> => {
       const row = await lockDecision(trx, id);
-      if (!row) return { status: 'not_found' };
+      if (!row) return NOT_FOUND;
       const refusal = noticeRecordRefusal(kind, row);
       if (refusal) return { status: 'refused', message: refusal };
       const before = await read(trx);
@@ -110,7 +79,7 @@ export function createExceptionService(db: Db, clock: Clock) {
             recorded_by: user.id,
             recorded_at: now,
           }),
-        async (trx) => generalRecord(await exceptionFor(trx, id, 10)),
+        async (trx) => generalExceptionRecord(await exceptionFor(trx, id, 10)),
       );
     },
 
@@ -138,7 +107,7 @@ export function createExceptionService(db: Db, clock: Clock) {
             recorded_by: user.id,
             recorded_at: now,
           }),
-        async (trx) => urgencyRecord(await exceptionFor(trx, id, 11)),
+        async (trx) => specialUrgencyRecord(await exceptionFor(trx, id, 11)),
       );
     },
 
@@ -163,7 +132,7 @@ export function createExceptionService(db: Db, clock: Clock) {
             updated_by: user.id,
             updated_at: now,
           }),
-        async (trx) => privateRecord((await privateNoticesOf(trx, [id]))[0]),
+        async (trx) => privateNoticeRecord((await privateNoticesOf(trx, [id]))[0]),
       );
     },
   };

@@ -46,7 +46,7 @@ export function outcomeRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisi
 
   /** Stored: back to the decision. Refused (its state changed meanwhile): the form again, saying why, 409. */
   function finish(ctx: Context, kind: Kind, detail: Parameters<typeof page>[2], values: Record<string, unknown>, result: OutcomeResult) {
-    if (result.status === 'not_found') throw notFound('There is no decision with that number');
+    if (result.status === 'not-found') throw notFound('There is no decision with that number');
     if (result.status === 'refused') {
       page(ctx, kind, detail, values, pageProblem(result.message));
       ctx.status = 409;

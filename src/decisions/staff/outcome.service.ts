@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { recordDecisionChange } from '../../audit/decision-change.repository.ts';
+import { recordDecisionChange, type ChangeFields } from '../../audit/decision-change.repository.ts';
 import type { StaffUser } from '../../auth/roles.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/database.ts';
@@ -11,10 +11,16 @@ import type { DeferredInput, TakenInput } from './outcome-form.ts';
 import { hasUrgencyRecord, insertOutcome } from './outcome.repository.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { lockDecision } from './staff-decision.repository.ts';
+import { NOT_FOUND, type NotFound } from '../../lib/result.ts';
 
-export type OutcomeResult = { status: 'recorded' } | { status: 'refused'; message: string } | { status: 'not_found' };
+export type OutcomeResult = { status: 'recorded' } | { status: 'refused'; message: string } | NotFound;
 
 const UNIQUE_VIOLATION = '23505';
+
+/** Every outcome is one staff 'outcome' entry in the audit log, in the transaction that records it. */
+function auditOutcome(trx: Transaction<Database>, decisionId: number, user: StaffUser, at: Date, fields: ChangeFields): Promise<void> {
+  return recordDecisionChange(trx, { decisionId, userId: user.id, source: 'staff', action: 'outcome', at, fields });
+}
 
 /** Outcomes: taken and withdrawn (final, and residents who follow the decision are alerted), deferred. */
 export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
@@ -27,7 +33,7 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
     try {
       return await db.transaction().execute(async (trx): Promise<OutcomeResult> => {
         const row = await lockDecision(trx, id);
-        if (!row) return { status: 'not_found' };
+        if (!row) return NOT_FOUND;
         const refusal = outcomeRefusal(kind, row.status, kind === 'taken' && (await hasUrgencyRecord(trx, id)));
         if (refusal) return { status: 'refused', message: refusal };
         await record(trx, row, clock.now());
@@ -64,25 +70,18 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
           occurredAt: now,
           details: { takenOn: input.takenOn, decisionMaker: input.decisionMaker, summary: input.summary, noticeUrl: input.noticeUrl },
         });
-        await recordDecisionChange(trx, {
-          decisionId: id,
-          userId: user.id,
-          source: 'staff',
-          action: 'outcome',
-          at: now,
-          fields: {
-            status: { from: row.status, to: 'taken' },
-            outcome: {
-              from: null,
-              to: {
-                kind: 'taken',
-                occurredOn: input.takenOn,
-                decisionMaker: input.decisionMaker,
-                summary: input.summary,
-                reasons: input.reasons,
-                alternativesConsidered: input.alternatives,
-                noticeUrl: input.noticeUrl,
-              },
+        await auditOutcome(trx, id, user, now, {
+          status: { from: row.status, to: 'taken' },
+          outcome: {
+            from: null,
+            to: {
+              kind: 'taken',
+              occurredOn: input.takenOn,
+              decisionMaker: input.decisionMaker,
+              summary: input.summary,
+              reasons: input.reasons,
+              alternativesConsidered: input.alternatives,
+              noticeUrl: input.noticeUrl,
             },
           },
         });
@@ -102,16 +101,9 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
         });
         await updateDecision(trx, id, { status: 'withdrawn', updated_at: now });
         const eventId = await insertDecisionEvent(trx, { decisionId: id, kind: 'withdrawn', occurredAt: now, details: { reason: input.reason } });
-        await recordDecisionChange(trx, {
-          decisionId: id,
-          userId: user.id,
-          source: 'staff',
-          action: 'outcome',
-          at: now,
-          fields: {
-            status: { from: row.status, to: 'withdrawn' },
-            outcome: { from: null, to: { kind: 'withdrawn', occurredOn: today(clock), reason: input.reason } },
-          },
+        await auditOutcome(trx, id, user, now, {
+          status: { from: row.status, to: 'withdrawn' },
+          outcome: { from: null, to: { kind: 'withdrawn', occurredOn: today(clock), reason: input.reason } },
         });
         await alerts.queueAlertsFor(trx, { kind: 'outcome', eventIds: [eventId] });
       });
@@ -146,19 +138,12 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
           occurredAt: now,
           details: input.reason ? { from, to, reason: input.reason } : { from, to },
         });
-        await recordDecisionChange(trx, {
-          decisionId: id,
-          userId: user.id,
-          source: 'staff',
-          action: 'outcome',
-          at: now,
-          fields: {
-            ...(row.status !== 'deferred' ? { status: { from: row.status, to: 'deferred' } } : {}),
-            expected_date_text: { from: row.expected_date_text, to: expected.text },
-            expected_date: { from: row.expected_date, to: expected.date },
-            ...(row.expected_precision !== expected.precision ? { expected_precision: { from: row.expected_precision, to: expected.precision } } : {}),
-            outcome: { from: null, to: { kind: 'deferred', occurredOn: today(clock), newExpectedDate: expected.text, reason: input.reason } },
-          },
+        await auditOutcome(trx, id, user, now, {
+          ...(row.status !== 'deferred' ? { status: { from: row.status, to: 'deferred' } } : {}),
+          expected_date_text: { from: row.expected_date_text, to: expected.text },
+          expected_date: { from: row.expected_date, to: expected.date },
+          ...(row.expected_precision !== expected.precision ? { expected_precision: { from: row.expected_precision, to: expected.precision } } : {}),
+          outcome: { from: null, to: { kind: 'deferred', occurredOn: today(clock), newExpectedDate: expected.text, reason: input.reason } },
         });
       });
     },

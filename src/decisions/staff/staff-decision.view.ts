@@ -83,3 +83,36 @@ export function privateNoticeValues(row: PrivateNoticeRow | undefined): Record<s
     response: row?.response ?? '',
   };
 }
+
+/** A record of regulation 10, 11 or 5 as a person entered it, by name: the audit log compares these, and the staff page shows them. */
+export function generalExceptionRecord(row: ExceptionRow | undefined) {
+  if (!row) return null;
+  return {
+    agreedBy: row.agreed_by,
+    chairNotifiedOn: row.chair_notified_on,
+    noticePublishedOn: row.notice_published_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+  };
+}
+
+export function specialUrgencyRecord(row: ExceptionRow | undefined) {
+  if (!row) return null;
+  return {
+    agreedBy: row.agreed_by,
+    agreedByRole: row.agreed_by_role,
+    agreedOn: row.agreed_on,
+    reasons: row.reasons,
+    reasonsNoticePublishedOn: row.reasons_notice_published_on,
+  };
+}
+
+export function privateNoticeRecord(row: PrivateNoticeRow | undefined) {
+  if (!row) return null;
+  return {
+    intentionPublishedOn: row.intention_published_on,
+    furtherNoticePublishedOn: row.further_notice_published_on,
+    representations: row.representations,
+    response: row.response,
+  };
+}

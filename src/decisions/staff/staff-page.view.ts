@@ -4,6 +4,7 @@ import { expectedDateLabel, STATUS_LABELS } from '../labels.ts';
 import type { FollowUpRow } from './follow-up.ts';
 import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
 import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
+import { privateNoticeRecord, specialUrgencyRecord } from './staff-decision.view.ts';
 import type { outcomesOf } from './outcome.repository.ts';
 
 /*
@@ -54,25 +55,11 @@ export function outcomeView(o: OutcomeRow) {
 }
 
 export function specialUrgencyView(row: ExceptionRow | undefined) {
-  if (!row) return null;
-  return {
-    agreedBy: row.agreed_by,
-    roleLabel: row.agreed_by_role ? AGREEMENT_ROLE_LABELS[row.agreed_by_role] : '',
-    agreedOn: row.agreed_on,
-    reasons: row.reasons,
-    reasonsNoticePublishedOn: row.reasons_notice_published_on,
-  };
+  const record = specialUrgencyRecord(row);
+  return record && { ...record, roleLabel: record.agreedByRole ? AGREEMENT_ROLE_LABELS[record.agreedByRole] : '' };
 }
 
-export function privateNoticeView(row: PrivateNoticeRow | undefined) {
-  if (!row) return null;
-  return {
-    intentionPublishedOn: row.intention_published_on,
-    furtherNoticePublishedOn: row.further_notice_published_on,
-    representations: row.representations,
-    response: row.response,
-  };
-}
+export const privateNoticeView = (row: PrivateNoticeRow | undefined) => privateNoticeRecord(row);
 
 /** A live decision past its expected date, for the dashboard and the follow-up page. */
 export function followUpView(r: FollowUpRow) {

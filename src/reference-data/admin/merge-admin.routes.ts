@@ -45,6 +45,20 @@ export function mergeAdminRoutes(admin: ReferenceDataAdmin, clock: Clock) {
     return current;
   }
 
+  /** The entry, the form's choice of the other one and which to keep, checked; undefined once the form is shown again with its errors. */
+  async function chosenPair(ctx: Context, kind: EntityKind) {
+    const current = await currentOr404(ctx, kind);
+    const form = readForm(ctx);
+    const values = { other: form.text('other'), keep: form.text('keep') };
+    const choice = await admin.merges.choose(kind, current.id, values.other, values.keep);
+    if (!choice) throw notFound();
+    if (!choice.ok) {
+      await renderChoice(ctx, kind, current, values, choice.problems);
+      return undefined;
+    }
+    return { current, values, choice: choice.value };
+  }
+
   for (const page of KIND_LIST) {
     const { kind } = page;
     const base = adminPath(kind);
@@ -56,13 +70,10 @@ export function mergeAdminRoutes(admin: ReferenceDataAdmin, clock: Clock) {
     });
 
     router.post(`${base}/:id/merge`, async (ctx) => {
-      const current = await currentOr404(ctx, kind);
-      const form = readForm(ctx);
-      const values = { other: form.text('other'), keep: form.text('keep') };
-      const choice = await admin.merges.choose(kind, current.id, values.other, values.keep);
-      if (!choice) throw notFound();
-      if (!choice.ok) return renderChoice(ctx, kind, current, values, choice.problems);
-      const { from, into } = choice.value;
+      const chosen = await chosenPair(ctx, kind);
+      if (!chosen) return;
+      const { current, values } = chosen;
+      const { from, into } = chosen.choice;
       renderForm(ctx, 'admin/reference/merge-confirm.njk', {
         pageTitle: `Merge ${from.name} into ${into.name}`,
         crumbs: crumbs(page, current),
@@ -79,14 +90,11 @@ export function mergeAdminRoutes(admin: ReferenceDataAdmin, clock: Clock) {
     });
 
     router.post(`${base}/:id/merge/confirm`, async (ctx) => {
-      const current = await currentOr404(ctx, kind);
-      const form = readForm(ctx);
-      const values = { other: form.text('other'), keep: form.text('keep') };
       // The choice is checked again: either entry may have changed since the confirmation page.
-      const choice = await admin.merges.choose(kind, current.id, values.other, values.keep);
-      if (!choice) throw notFound();
-      if (!choice.ok) return renderChoice(ctx, kind, current, values, choice.problems);
-      const result = await admin.merges.merge(kind, choice.value.from.id, choice.value.into.id, authorOf(ctx, clock));
+      const chosen = await chosenPair(ctx, kind);
+      if (!chosen) return;
+      const { current, values, choice } = chosen;
+      const result = await admin.merges.merge(kind, choice.from.id, choice.into.id, authorOf(ctx, clock));
       if (!result) throw notFound('One of the two entries no longer exists: it may have been merged already');
       if (!result.ok) return renderChoice(ctx, kind, current, values, { keep: result.problems.merge! });
       seeOther(ctx, `${adminPath(kind, result.value.intoId)}?done=merged`);

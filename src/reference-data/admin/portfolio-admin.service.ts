@@ -1,4 +1,5 @@
 import type { Db } from '../../db/create-db.ts';
+import type { Executor } from '../../db/executor.ts';
 import { formatLongDate } from '../../lib/dates.ts';
 import { insertPortfolio } from '../reference-data.repository.ts';
 import { readDateInput, type DateFields, type DateInput } from '../../lib/date-input.ts';
@@ -52,6 +53,25 @@ function validate(input: PortfolioInput, others: HeldPortfolio[], options: { exc
 
 const asFields = (p: { title: string; startsOn: string | null; endsOn: string | null }) => ({ title: p.title, startsOn: p.startsOn, endsOn: p.endsOn });
 
+/** A change to one of a member's portfolios, recorded against the member with the period before and after. */
+function recordPortfolioChange(
+  trx: Executor,
+  by: ChangeAuthor,
+  maker: { name: string; id: number },
+  action: 'portfolio_updated' | 'portfolio_ended',
+  portfolioId: number,
+  before: Period,
+  after: Period,
+): Promise<void> {
+  return recordReferenceChange(trx, by, {
+    kind: 'decision_maker',
+    entityId: maker.id,
+    entityName: maker.name,
+    action,
+    fields: { portfolio: { from: { id: portfolioId, ...asFields(before) }, to: { id: portfolioId, ...asFields(after) } } },
+  });
+}
+
 /** A Cabinet Member's portfolios over time. Every method answers undefined when the member or portfolio does not exist. */
 export function createPortfolioAdmin(db: Db) {
   async function member(id: number) {
@@ -100,13 +120,7 @@ export function createPortfolioAdmin(db: Db) {
       await db.transaction().execute(async (trx) => {
         const p = checked.value;
         await updatePortfolio(trx, portfolioId, { title: p.title, starts_on: p.startsOn, ends_on: p.endsOn });
-        await recordReferenceChange(trx, by, {
-          kind: 'decision_maker',
-          entityId: makerId,
-          entityName: maker.name,
-          action: 'portfolio_updated',
-          fields: { portfolio: { from: { id: portfolioId, ...asFields(before) }, to: { id: portfolioId, ...asFields(p) } } },
-        });
+        await recordPortfolioChange(trx, by, maker, 'portfolio_updated', portfolioId, before, p);
       });
       return succeeded({ id: portfolioId });
     },
@@ -126,13 +140,7 @@ export function createPortfolioAdmin(db: Db) {
       if (end.kind !== 'date' || Object.keys(problems).length > 0) return refused(problems);
       await db.transaction().execute(async (trx) => {
         await updatePortfolio(trx, portfolioId, { title: before.title, starts_on: before.startsOn, ends_on: end.iso });
-        await recordReferenceChange(trx, by, {
-          kind: 'decision_maker',
-          entityId: makerId,
-          entityName: maker.name,
-          action: 'portfolio_ended',
-          fields: { portfolio: { from: { id: portfolioId, ...asFields(before) }, to: { id: portfolioId, ...asFields({ ...before, endsOn: end.iso }) } } },
-        });
+        await recordPortfolioChange(trx, by, maker, 'portfolio_ended', portfolioId, before, { ...before, endsOn: end.iso });
       });
       return succeeded({ endsOn: end.iso });
     },
