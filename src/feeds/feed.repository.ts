@@ -29,7 +29,6 @@ export async function recentEvents(db: Executor, scope: FeedScope, limit: number
     .execute();
 }
 
-export type EventRow = Awaited<ReturnType<typeof recentEvents>>[number];
 
 /** For the calendar: each decision's revision number and when the database last revised it. */
 export async function revisionsOf(db: Executor, ids: number[]) {

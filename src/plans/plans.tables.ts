@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { DateString, DefaultTimestamp, ReadOnly } from '../db/column-types.ts';
 import type { DatePrecision, Part } from '../decisions/decisions.tables.ts';
 
@@ -41,4 +41,3 @@ export interface PlanTables {
 }
 
 export type PlanEntryRow = Selectable<PlanEntryTable>;
-export type NewPlanEntry = Insertable<PlanEntryTable>;

@@ -34,8 +34,6 @@ export function staffDecisionView(row: DecisionRow) {
   };
 }
 
-export type StaffDecisionView = ReturnType<typeof staffDecisionView>;
-
 type OutcomeRow = Awaited<ReturnType<typeof outcomesOf>>[number];
 
 export function outcomeView(o: OutcomeRow) {
