@@ -17,7 +17,7 @@ import type { PlanEntryTable } from '../plans/plans.tables.ts';
 import { canonicalReference } from '../decisions/key-reference.ts';
 import { referenceDate } from '../decisions/staff/first-notice.ts';
 import { cleanText } from '../lib/text.ts';
-import { nextKeyReferences } from '../rules/key-reference.ts';
+import { nextKeyReferences } from '../rules/new-key-references.ts';
 import { keyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { DecisionFacts, PublicationHistory } from './draft-facts.ts';
 import {

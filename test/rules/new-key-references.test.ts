@@ -1,5 +1,5 @@
 import test from 'ava';
-import { formatKeyReference, nextKeyReferences } from '../../src/rules/key-reference.ts';
+import { formatKeyReference, nextKeyReferences } from '../../src/rules/new-key-references.ts';
 import { keyDecisionsFrom } from '../../src/rules/notice-periods.ts';
 
 const formatted: Array<[keyDecisionsFrom: string, sequence: number, expected: string]> = [
