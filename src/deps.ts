@@ -15,6 +15,7 @@ import { createPlanPdfs } from './plans/outputs/plan-pdfs.ts';
 import { createStaffDecisionService } from './decisions/staff/staff-decisions.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createComments } from './comments/comments.ts';
+import { createReportService } from './reports/reports.service.ts';
 
 /**
  * The composition root: data access → services. createApp, the CLI, the scheduler and the
@@ -47,6 +48,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     publication: createPublicationService({ db, clock, alerts }),
     changes,
     feeds: createFeedService(config, db, changes),
+    reports: createReportService(db, council),
   };
 }
 

@@ -13,6 +13,7 @@ import { staffDecisionRoutes } from './decisions/staff/staff-decisions.routes.ts
 import { auditRoutes } from './audit/audit.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 /** Every module's router, in the order they are matched. */
 export function allRoutes(deps: Deps): Router[] {
@@ -29,6 +30,7 @@ export function allRoutes(deps: Deps): Router[] {
     auditRoutes(deps),
     publicationRoutes(deps),
     ...commentRoutes(deps),
+    reportRoutes(deps),
     ...referenceDataAdminRoutes(deps),
   ];
 }
