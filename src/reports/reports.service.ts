@@ -1,0 +1,17 @@
+import type { Db } from '../db/create-db.ts';
+import type { ReportPeriod } from './report-period.ts';
+import { specialUrgencyDecisions } from './reports.repository.ts';
+import { specialUrgencyReport, type SpecialUrgencyReport } from './special-urgency-report.ts';
+
+/** The executive's reports to council (`deps.reports`). */
+export function createReportService(db: Db, council: { get(): Promise<{ name: string }> }) {
+  return {
+    /** Regulation 19: the decisions taken under special urgency in the period. */
+    async specialUrgency(period: ReportPeriod): Promise<SpecialUrgencyReport> {
+      const [rows, { name }] = await Promise.all([specialUrgencyDecisions(db, period), council.get()]);
+      return specialUrgencyReport(period, rows, name);
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

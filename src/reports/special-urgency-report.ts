@@ -1,0 +1,74 @@
+import { stringify } from 'csv-stringify/sync';
+import { AGREEMENT_ROLE_LABELS } from '../decisions/staff/exception-form.ts';
+import { PART_LABELS } from '../decisions/labels.ts';
+import { formatLongDate } from '../lib/dates.ts';
+import { neutraliseCell } from '../lib/spreadsheet-cell.ts';
+import type { ReportPeriod } from './report-period.ts';
+import type { SpecialUrgencyRow } from './reports.repository.ts';
+
+/** One decision of the regulation 19 report, as the page and the CSV show it. */
+export interface SpecialUrgencyItem {
+  decisionId: number;
+  reference: string | null;
+  title: string;
+  part: string;
+  decisionMaker: string;
+  takenOn: string;
+  decision: string;
+  decisionReasons: string;
+  agreedBy: string;
+  agreedByRole: string;
+  agreedOn: string | null;
+  urgencyReasons: string;
+  reasonsNoticePublishedOn: string | null;
+}
+
+export interface SpecialUrgencyReport {
+  period: ReportPeriod;
+  title: string;
+  items: SpecialUrgencyItem[];
+}
+
+export function specialUrgencyReport(period: ReportPeriod, rows: SpecialUrgencyRow[], councilName: string): SpecialUrgencyReport {
+  return {
+    period,
+    title: `${councilName}: executive decisions taken under special urgency, ${formatLongDate(period.from)} to ${formatLongDate(period.to)}`,
+    items: rows.map((row) => ({
+      decisionId: row.id,
+      reference: row.reference,
+      title: row.title,
+      part: PART_LABELS[row.part].short,
+      // Who took it as recorded with the outcome, else the plan's decision maker.
+      decisionMaker: row.taken_by || row.maker_name,
+      takenOn: row.taken_on,
+      decision: row.summary,
+      decisionReasons: row.decision_reasons,
+      agreedBy: row.agreed_by,
+      agreedByRole: row.agreed_by_role ? AGREEMENT_ROLE_LABELS[row.agreed_by_role] : '',
+      agreedOn: row.agreed_on,
+      urgencyReasons: row.urgency_reasons,
+      reasonsNoticePublishedOn: row.reasons_notice_published_on,
+    })),
+  };
+}
+
+const COLUMNS: [string, (item: SpecialUrgencyItem) => string][] = [
+  ['Reference', (i) => i.reference ?? ''],
+  ['Decision', (i) => i.title],
+  ['Part of the plan', (i) => i.part],
+  ['Decision maker', (i) => i.decisionMaker],
+  ['Date taken', (i) => i.takenOn],
+  ['What was decided', (i) => i.decision],
+  ['Reasons for the decision', (i) => i.decisionReasons],
+  ['Urgency agreed by', (i) => i.agreedBy],
+  ['In the role of', (i) => i.agreedByRole],
+  ['Date agreed', (i) => i.agreedOn ?? ''],
+  ['Why it was urgent and could not reasonably be deferred', (i) => i.urgencyReasons],
+  ['Notice of reasons published', (i) => i.reasonsNoticePublishedOn ?? ''],
+];
+
+/** UTF-8 with a byte-order mark and CRLF, as spreadsheets expect; every cell guarded against formulas. */
+export function specialUrgencyCsv(report: SpecialUrgencyReport): string {
+  const rows = [COLUMNS.map(([heading]) => heading), ...report.items.map((item) => COLUMNS.map(([, cell]) => cell(item)))];
+  return `\uFEFF${stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' })}`;
+}
