@@ -48,7 +48,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     publication: createPublicationService({ db, clock, alerts }),
     changes,
     feeds: createFeedService(config, db, changes),
-    reports: createReportService(db, council),
+    reports: createReportService(db, clock, council),
   };
 }
 

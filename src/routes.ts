@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { publicationRoutes } from './publication/publication.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { regulation18Routes } from './reports/regulation-18.routes.ts';
 
 /** Every module's router, in the order they are matched. */
 export function allRoutes(deps: Deps): Router[] {
@@ -31,6 +32,7 @@ export function allRoutes(deps: Deps): Router[] {
     publicationRoutes(deps),
     ...commentRoutes(deps),
     reportRoutes(deps),
+    regulation18Routes(deps),
     ...referenceDataAdminRoutes(deps),
   ];
 }

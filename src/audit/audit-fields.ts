@@ -32,6 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   regulation_10: 'General exception (regulation 10)',
   regulation_11: 'Special urgency (regulation 11)',
   private_notice: 'Private decision notices (regulation 5)',
+  regulation_18: 'Regulation 18 resolution and report',
 };
 
 const WORDS: Record<string, string> = {

@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<DecisionChangeRow['action'], string> = {
   exception: 'Exception recorded',
   private_notice: 'Private decision notices',
   published: 'Published',
+  regulation_18: 'Regulation 18 resolution',
 };
 
 const SOURCE_LABELS: Record<DecisionChangeRow['source'], string> = {

@@ -6,7 +6,7 @@ export interface DecisionChangeTable {
   decision_id: number;
   user_id: number | null;
   source: 'staff' | 'import' | 'publication' | 'system';
-  action: 'created' | 'updated' | 'outcome' | 'exception' | 'private_notice' | 'published';
+  action: 'created' | 'updated' | 'outcome' | 'exception' | 'private_notice' | 'published' | 'regulation_18';
   changed_at: Timestamp;
   /** { field: { from, to } } */
   fields: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;

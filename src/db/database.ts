@@ -15,6 +15,7 @@ import type { DecisionTables } from '../decisions/decisions.tables.ts';
 import type { MailTables } from '../mail/mail.tables.ts';
 import type { PlanTables } from '../plans/plans.tables.ts';
 import type { ReferenceDataTables } from '../reference-data/reference-data.tables.ts';
+import type { ReportTables } from '../reports/reports.tables.ts';
 import type { SchedulerTables } from '../scheduler/scheduler.tables.ts';
 
 export interface Database
@@ -26,4 +27,5 @@ export interface Database
     DecisionTables,
     AlertTables,
     PlanTables,
-    CommentTables {}
+    CommentTables,
+    ReportTables {}

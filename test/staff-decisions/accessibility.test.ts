@@ -30,7 +30,7 @@ const PATHS = [
   '/admin/decisions/:key/general-exception', '/admin/decisions/:key/special-urgency', '/admin/decisions/:private/private-notice',
   '/decisions/:key',
   '/decisions/:taken',
-  '/admin/reports', '/admin/reports/special-urgency',
+  '/admin/reports', '/admin/reports/special-urgency', '/admin/reports/regulation-18', '/admin/decisions/:key/regulation-18',
 ];
 
 test.before(async () => {

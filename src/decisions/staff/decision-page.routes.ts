@@ -2,6 +2,7 @@ import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { idParam } from '../../http/params.ts';
+import { today } from '../../lib/clock.ts';
 import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { generalExceptionView } from './staff-decision.view.ts';
@@ -23,7 +24,7 @@ const DONE: Record<string, string> = {
 };
 
 /** The staff view of one decision: everything, internal notes and the full change history included. */
-export function decisionPageRoutes({ staffDecisions, audit }: Pick<Deps, 'staffDecisions' | 'audit'>) {
+export function decisionPageRoutes({ staffDecisions, audit, reports, clock }: Pick<Deps, 'staffDecisions' | 'audit' | 'reports' | 'clock'>) {
   const router = adminRouter('editor');
 
   router.get('/admin/decisions/:id', async (ctx) => {
@@ -57,6 +58,7 @@ export function decisionPageRoutes({ staffDecisions, audit }: Pick<Deps, 'staffD
       privateNotice: privateNoticeView(detail.privateNotice),
       outcomes: detail.outcomes.map(outcomeView),
       history: await audit.forDecision(id),
+      regulation18: await reports.regulation18.forDecision(id, today(clock)),
     });
   });
 
