@@ -42,7 +42,7 @@ test.before(async () => {
   const publisher = { id: world.users.publisher.id, email: world.users.publisher.email, name: 'Pat Publisher', role: 'publisher' as const };
   await world.app.deps.staffDecisions.outcomes.taken(
     ids.taken,
-    { takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'Awarded.', reasons: 'Best value.', alternatives: 'None.', noticeUrl: 'https://example.gov.uk/n/1' },
+    { takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'Awarded.', reasons: 'Best value.', alternatives: 'None.', noticeUrl: 'https://example.gov.uk/n/1', withoutNotice: null },
     publisher,
   );
 });

@@ -105,8 +105,19 @@ test('the public history reads as sentences; the outcome shows only its public r
   t.is(describePublicEvent({ id: 3, kind: 'advertised', occurred_at: at, details: {} }), null);
   t.is(describePublicEvent({ id: 4, kind: 'withdrawn', occurred_at: at, details: { reason: 'No longer needed.' } }), 'Withdrawn. No longer needed.');
   t.is(toPublicOutcome(undefined), null);
-  const record = { kind: 'taken' as const, occurred_on: '2024-02-26', decision_maker: 'Cabinet', summary: 'S', reasons: 'R', alternatives_considered: 'A', notice_url: '', withdrawal_reason: '' };
-  t.deepEqual(toPublicOutcome(record), { kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null });
+  const record = { kind: 'taken' as const, occurred_on: '2024-02-26', decision_maker: 'Cabinet', summary: 'S', reasons: 'R', alternatives_considered: 'A', notice_url: '', withdrawal_reason: '', without_notice_rules: [], without_notice_reason: '' };
+  t.deepEqual(toPublicOutcome(record), { kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null, withoutNotice: null });
+  const withoutNotice = { ...record, without_notice_rules: ['regulation-5' as const, 'regulation-9' as const], without_notice_reason: 'Flood damage.' };
+  t.deepEqual(toPublicOutcome(withoutNotice), {
+    kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null,
+    withoutNotice: {
+      rules: [
+        { rule: 'regulation-5', name: 'Regulation 5 – notice of a decision in private' },
+        { rule: 'regulation-9', name: 'Regulation 9 – 28 clear days’ notice of a key decision' },
+      ],
+      reason: 'Flood damage.',
+    },
+  }, 'taken without the required notice: the rules by name, and why');
 });
 
 test('the audit log compares and prints values as people read them', (t) => {
