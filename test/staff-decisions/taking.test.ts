@@ -189,6 +189,7 @@ test.serial('taken without the required notice: a publisher records it with the 
     { decisionId: id, reference: 'KEY/25MAR24/02', title: 'Peterborough Housing Strategy 2024-2029', takenOn: '2024-03-01', decisionMaker: 'Cabinet', rules: ['regulation-9'], reason },
   ]);
   t.deepEqual(await decisionsTakenWithoutNotice(app.deps.db, { from: '2024-03-02', to: '2024-12-31' }), [], 'only its range');
+  t.deepEqual(await app.deps.staffDecisions.takenWithoutNotice({ from: '2024-02-01', to: '2024-03-01' }), await decisionsTakenWithoutNotice(app.deps.db, { from: '2024-03-01', to: '2024-03-01' }), 'the service gives the same');
 
   const other = await decisionIdByReference(app, 'KEY/15JAN24/02');
   const row = { decision_id: other, kind: 'taken' as const, occurred_on: '2024-03-01', decision_maker: 'Cabinet', summary: 'S', reasons: 'R', recorded_at: new Date() };
