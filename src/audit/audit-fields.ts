@@ -1,4 +1,5 @@
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
+import { NOTICE_RULES, type NoticeRule } from '../rules/notice-periods.ts';
 import type { ChangeFields } from './decision-change.repository.ts';
 
 /*
@@ -55,6 +56,8 @@ const SUB_LABELS: Record<string, string> = {
   reasons: 'Reasons',
   alternativesConsidered: 'Alternatives considered',
   noticeUrl: 'Decision notice',
+  withoutNoticeRules: 'Taken without the required notice under',
+  withoutNoticeReason: 'Why without the required notice',
   reason: 'Reason',
   newExpectedDate: 'New expected date',
   chairNotifiedOn: 'Chair told on',
@@ -89,7 +92,7 @@ export function formatAuditValue(value: unknown): string {
   }
   const text = String(value);
   if (isIsoDate(text)) return formatLongDate(text);
-  return WORDS[text] ?? text;
+  return WORDS[text] ?? (text in NOTICE_RULES ? NOTICE_RULES[text as NoticeRule].name : text);
 }
 
 export interface ChangeLine {

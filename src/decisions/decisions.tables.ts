@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { DateString, DefaultTimestamp, ReadOnly, Timestamp } from '../db/column-types.ts';
+import type { NoticeRule } from '../rules/notice-periods.ts';
 
 export type Part = 'key' | 'private' | 'non_key' | 'urgent';
 export type DecisionStatus = 'draft' | 'planned' | 'deferred' | 'taken' | 'withdrawn';
@@ -83,6 +84,10 @@ export interface DecisionOutcomeTable {
   withdrawal_reason: Generated<string>;
   new_expected_date: DateString | null;
   new_expected_precision: DatePrecision | null;
+  /** Taken without the required notice: the rules it broke on its date; empty when it met them. */
+  without_notice_rules: Generated<NoticeRule[]>;
+  /** Why it was taken without the required notice; '' exactly when without_notice_rules is empty. */
+  without_notice_reason: Generated<string>;
   recorded_by: number | null;
   recorded_at: Timestamp;
 }

@@ -1,6 +1,7 @@
 import type { DecisionEventKind, Part } from './decisions.tables.ts';
 import { londonDateOf } from '../lib/clock.ts';
 import { formatLongDate } from '../lib/dates.ts';
+import { NOTICE_RULES, type NoticeRule } from '../rules/notice-periods.ts';
 import { expectedDateLabel, PART_LABELS } from './labels.ts';
 
 /*
@@ -75,13 +76,35 @@ export interface OutcomeRecord {
   alternatives_considered: string;
   notice_url: string;
   withdrawal_reason: string;
+  without_notice_rules: NoticeRule[];
+  without_notice_reason: string;
+}
+
+/** A decision recorded as taken without the notice the Regulations require: which rules, and why. */
+export interface PublicWithoutNotice {
+  rules: { rule: NoticeRule; name: string }[];
+  reason: string;
 }
 
 export type PublicOutcome =
-  | { kind: 'taken'; takenOn: string; decisionMaker: string; summary: string; reasons: string; alternativesConsidered: string; noticeUrl: string | null }
+  | {
+      kind: 'taken';
+      takenOn: string;
+      decisionMaker: string;
+      summary: string;
+      reasons: string;
+      alternativesConsidered: string;
+      noticeUrl: string | null;
+      /** Null when it was taken with the notice the rules require. */
+      withoutNotice: PublicWithoutNotice | null;
+    }
   | { kind: 'withdrawn'; withdrawnOn: string; reason: string };
 
-/** The regulation 12 and 13 record of a decision taken, or why it was withdrawn. */
+/**
+ * The regulation 12 and 13 record of a decision taken, and whether it was taken without the
+ * required notice and why (public: the report to council under regulation 19 lists it too), or
+ * why it was withdrawn.
+ */
 export function toPublicOutcome(record: OutcomeRecord | undefined): PublicOutcome | null {
   if (!record || record.kind === 'deferred') return null;
   if (record.kind === 'withdrawn') return { kind: 'withdrawn', withdrawnOn: record.occurred_on, reason: record.withdrawal_reason };
@@ -93,5 +116,8 @@ export function toPublicOutcome(record: OutcomeRecord | undefined): PublicOutcom
     reasons: record.reasons,
     alternativesConsidered: record.alternatives_considered,
     noticeUrl: record.notice_url || null,
+    withoutNotice: record.without_notice_rules.length
+      ? { rules: record.without_notice_rules.map((rule) => ({ rule, name: NOTICE_RULES[rule].name })), reason: record.without_notice_reason }
+      : null,
   };
 }

@@ -8,7 +8,8 @@
  *
  * One file, longer than most on purpose: the routes to a lawful date (Regulations 9, 10, 11 and
  * 5) and the messages that explain a breach are one table of the notice rules, read top to bottom
- * beside the statute; the date arithmetic alone is apart, in notice-dates.ts.
+ * beside the statute; the date arithmetic alone is apart, in notice-dates.ts. The check of the
+ * day a decision was actually taken, over the same routes, is taken-on.ts.
  */
 import { daysInMonth, formatLongDate, formatMonth, isoDate, parts } from '../lib/dates.ts';
 import {
@@ -80,8 +81,8 @@ export const NOTICE_RULES: Record<NoticeRule, { name: string; explanation: strin
   },
 };
 
-/** One way a decision can be lawful, and the first date it allows. */
-interface Route {
+/** One way a decision can be lawful, and the first date it allows (taken-on.ts reads them too). */
+export interface NoticeRoute {
   rule: NoticeRule;
   earliest: string;
   because: string;
@@ -101,7 +102,7 @@ interface ExpectedWindow {
 const long = formatLongDate;
 
 export function checkNotice(input: NoticeInput): NoticeCheck {
-  validate(input);
+  assertNoticeInput(input);
   const window = expectedWindow(input);
   if (input.part === 'non_key') {
     return {
@@ -111,7 +112,7 @@ export function checkNotice(input: NoticeInput): NoticeCheck {
       message: 'A non-key decision taken in public: the Regulations set no notice period for it.',
     };
   }
-  const routes = input.part === 'private' ? privateRoutes(input) : keyRoutes(input);
+  const routes = noticeRoutes(input);
   const usable = routes.filter((route) => route.flaw === null);
   const earliestRoute = earliestOf(usable);
   if (!window) return undatedResult(input, earliestRoute);
@@ -122,7 +123,7 @@ export function checkNotice(input: NoticeInput): NoticeCheck {
   return breach(input, window, routes, earliestRoute);
 }
 
-function validate(input: NoticeInput): void {
+export function assertNoticeInput(input: NoticeInput): void {
   if (input.expectedDate !== null) assertIsoDate(input.expectedDate, 'expectedDate');
   if (input.firstPublishedOn !== null) assertIsoDate(input.firstPublishedOn, 'firstPublishedOn');
   if (input.generalException) {
@@ -131,6 +132,11 @@ function validate(input: NoticeInput): void {
   }
   if (input.specialUrgency) assertIsoDate(input.specialUrgency.agreedOn, 'specialUrgency.agreedOn');
   if (input.privateNotice) assertIsoDate(input.privateNotice.noticePublishedOn, 'privateNotice.noticePublishedOn');
+}
+
+/** Every route to a lawful date the records give a key (or urgent) or a private decision. */
+export function noticeRoutes(input: NoticeInput): NoticeRoute[] {
+  return input.part === 'private' ? privateRoutes(input) : keyRoutes(input);
 }
 
 /** A date with no precision recorded is taken as an exact day, the stricter reading. */
@@ -146,8 +152,8 @@ function expectedWindow(input: NoticeInput): ExpectedWindow | null {
   };
 }
 
-function keyRoutes(input: NoticeInput): Route[] {
-  const routes: Route[] = [];
+function keyRoutes(input: NoticeInput): NoticeRoute[] {
+  const routes: NoticeRoute[] = [];
   if (input.firstPublishedOn !== null) {
     routes.push({
       rule: 'regulation-9',
@@ -179,8 +185,8 @@ function keyRoutes(input: NoticeInput): Route[] {
  * a key decision must be checked as 'key' as well: a separate private notice does not put it on
  * a published plan.
  */
-function privateRoutes(input: NoticeInput): Route[] {
-  const routes: Route[] = [];
+function privateRoutes(input: NoticeInput): NoticeRoute[] {
+  const routes: NoticeRoute[] = [];
   const notices = [input.firstPublishedOn, input.privateNotice?.noticePublishedOn ?? null].filter(
     (date): date is string => date !== null,
   );
@@ -200,7 +206,7 @@ function privateRoutes(input: NoticeInput): Route[] {
 }
 
 /** An urgency agreement has no waiting period, but the decision cannot come before it. */
-function urgencyRoute(rule: NoticeRule, agreement: UrgencyAgreement): Route {
+function urgencyRoute(rule: NoticeRule, agreement: UrgencyAgreement): NoticeRoute {
   const flaw = isBlank(agreement.agreedBy)
     ? 'the urgency agreement does not say who agreed'
     : isBlank(agreement.reasons)
@@ -215,11 +221,11 @@ function urgencyRoute(rule: NoticeRule, agreement: UrgencyAgreement): Route {
   };
 }
 
-function earliestOf(routes: Route[]): Route | null {
-  return routes.reduce<Route | null>((best, route) => (best && best.earliest <= route.earliest ? best : route), null);
+export function earliestOf(routes: NoticeRoute[]): NoticeRoute | null {
+  return routes.reduce<NoticeRoute | null>((best, route) => (best && best.earliest <= route.earliest ? best : route), null);
 }
 
-function undatedResult(input: NoticeInput, route: Route | null): NoticeCheck {
+function undatedResult(input: NoticeInput, route: NoticeRoute | null): NoticeCheck {
   if (!route) return noNotice(input, 'it has no expected date yet');
   return {
     ok: true,
@@ -231,7 +237,7 @@ function undatedResult(input: NoticeInput, route: Route | null): NoticeCheck {
   };
 }
 
-function allowed(route: Route, window: ExpectedWindow): NoticeCheck {
+function allowed(route: NoticeRoute, window: ExpectedWindow): NoticeCheck {
   const how = window.first === window.last ? 'on or after' : 'wholly on or after';
   return {
     ok: true,
@@ -244,7 +250,7 @@ function allowed(route: Route, window: ExpectedWindow): NoticeCheck {
 }
 
 /** Only a month is known and part of it is too early: fine to publish, but say where the line is. */
-function allowedWithWarning(route: Route, window: ExpectedWindow): NoticeCheck {
+function allowedWithWarning(route: NoticeRoute, window: ExpectedWindow): NoticeCheck {
   return {
     ok: true,
     rule: route.rule,
@@ -260,7 +266,7 @@ function allowedWithWarning(route: Route, window: ExpectedWindow): NoticeCheck {
  * (regulation 5(4)), or, when urgency stood in for the notice periods, a notice of the reasons
  * as soon as practicable (regulation 5(7)). Tell the publisher while there is time.
  */
-function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWindow, check: NoticeCheck): NoticeCheck {
+function withPrivateNotices(input: NoticeInput, route: NoticeRoute, window: ExpectedWindow, check: NoticeCheck): NoticeCheck {
   if (input.part !== 'private') return check;
   if (route.byAgreement) {
     return {
@@ -280,7 +286,7 @@ function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWi
   };
 }
 
-function breach(input: NoticeInput, window: ExpectedWindow, routes: Route[], earliest: Route | null): NoticeCheck {
+function breach(input: NoticeInput, window: ExpectedWindow, routes: NoticeRoute[], earliest: NoticeRoute | null): NoticeCheck {
   const rule = breachedRule(input);
   const flaws = routes.filter((route) => route.flaw !== null).map((route) => `${capitalise(route.flaw ?? '')}.`);
   if (!earliest) return noNotice(input, `it is expected ${window.wording}`, flaws);
@@ -315,7 +321,7 @@ function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): No
 }
 
 /** The rule to name: the exception being relied on when one is recorded, else the basic notice rule. */
-function breachedRule(input: NoticeInput): NoticeRule {
+export function breachedRule(input: NoticeInput): NoticeRule {
   if (input.part === 'private') return 'regulation-5';
   if (input.specialUrgency) return 'regulation-11';
   if (input.generalException) return 'regulation-10';

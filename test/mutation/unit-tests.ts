@@ -6,6 +6,7 @@ import '../rules/bank-holidays.test.ts';
 import '../rules/clear-days.test.ts';
 import '../rules/new-key-references.test.ts';
 import '../rules/notice-periods.test.ts';
+import '../rules/taken-on.test.ts';
 import '../rules/working-days.test.ts';
 import '../decisions/key-reference.test.ts';
 import '../auth/rules.test.ts';

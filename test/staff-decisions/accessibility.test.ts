@@ -43,7 +43,7 @@ test.before(async () => {
   const publisher = { id: world.users.publisher.id, email: world.users.publisher.email, name: 'Pat Publisher', role: 'publisher' as const };
   await world.app.deps.staffDecisions.outcomes.taken(
     ids.taken,
-    { takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'Awarded.', reasons: 'Best value.', alternatives: 'None.', noticeUrl: 'https://example.gov.uk/n/1' },
+    { takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'Awarded.', reasons: 'Best value.', alternatives: 'None.', noticeUrl: 'https://example.gov.uk/n/1', withoutNotice: null },
     publisher,
   );
 });
@@ -103,6 +103,40 @@ withChromium.serial('a form sent with problems: the summary takes focus, its lin
     t.true(await page.locator('.govuk-error-summary').evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), 'focus on the summary');
     await page.getByRole('link', { name: 'Select the decision maker' }).click();
     t.is(await page.evaluate(() => document.activeElement?.id), 'decisionMaker');
+  } finally {
+    await close();
+  }
+});
+
+withChromium.serial('taking a decision: the breach, the last resort and check your answers pass axe; Change goes back with everything kept', async (t) => {
+  const { page, close } = await signedInPage();
+  try {
+    await page.goto(`${world.app.url}/admin/decisions/${ids.key}/taken`);
+    await page.getByRole('textbox', { name: 'Day' }).fill('26');
+    await page.getByRole('textbox', { name: 'Month' }).fill('2');
+    await page.getByRole('textbox', { name: 'Year' }).fill('2024');
+    await page.getByLabel('The decision', { exact: true }).fill('Awarded the traffic signals contract.');
+    await page.getByLabel('Reasons for the decision').fill('Best value.');
+    await page.getByLabel('Alternative options considered and rejected').fill('None.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    t.regex((await page.locator('.govuk-error-summary').textContent()) ?? '', /Breaks Regulation 9 .*earliest lawful date was 23 March 2024/s);
+    t.deepEqual(await violationsOn(page), [], 'the breach and the choice it offers');
+
+    await page.getByRole('checkbox', { name: 'It was taken without the required notice' }).check();
+    await page.getByLabel('Why it was taken without the required notice').fill('The contract lapsed on 29 February.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    t.is(await page.getByRole('heading', { level: 1 }).textContent(), 'Check your answers before recording the decision as taken');
+    t.deepEqual(await violationsOn(page), [], 'check your answers');
+
+    await page.getByRole('button', { name: 'Change the decision', exact: true }).click();
+    await page.waitForLoadState();
+    t.true(page.url().endsWith('/taken/change#summary'));
+    t.is(await page.getByLabel('The decision', { exact: true }).inputValue(), 'Awarded the traffic signals contract.');
+    t.is(await page.getByLabel('Why it was taken without the required notice').inputValue(), 'The contract lapsed on 29 February.');
+    t.true(await page.getByRole('checkbox', { name: 'It was taken without the required notice' }).isChecked());
+    t.deepEqual(await violationsOn(page), []);
   } finally {
     await close();
   }

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decisionIdByReference, postForm, sharedStaffDecisionsWorld, signInAgain, text } from './helpers.ts';
+import { decisionIdByReference, postAndConfirm, postForm, sharedStaffDecisionsWorld, signInAgain, text } from './helpers.ts';
 
 const holder = sharedStaffDecisionsWorld(test);
 
@@ -38,7 +38,7 @@ test.serial('an outcome takes a decision off the list; a deferral to a later dat
   t.false((await titles()).includes('To procure a contract for Electric Vehicle Charging Infrastructure'));
 
   const gp = (await app.deps.db.selectFrom('decisions').select('id').where('title', 'like', 'Direct award of Public Health%').executeTakeFirstOrThrow()).id;
-  t.is((await postForm(app, as.publisher, `/admin/decisions/${gp}/withdrawn`, { reason: 'Contracts extended nationally.' })).status, 303);
+  t.is((await postAndConfirm(app, as.publisher, `/admin/decisions/${gp}/withdrawn`, { reason: 'Contracts extended nationally.' })).status, 303);
   t.deepEqual(await titles(), []);
 
   await app.deps.db.updateTable('decisions').set({ status: 'draft' }).where('id', '=', ev).execute();

@@ -110,3 +110,26 @@ export async function decisionIdByTitle(app: TestApp, title: string): Promise<nu
   const row = await app.deps.db.selectFrom('decisions').select('id').where('title', '=', title).executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** A check-your-answers page: where its form confirms, where Change goes, and the answers it carries (hidden fields, _csrf included). */
+export function checkAnswersForm(html: string): { confirm: string; change: string; fields: Record<string, string> } {
+  // The page's own form (the layout has the sign-out form too).
+  const confirm = /<form method="post" action="([^"]+\/confirm)"/.exec(html)?.[1];
+  const change = /formaction="([^"#]+)/.exec(html)?.[1];
+  if (!confirm || !change) throw new Error('not a check-your-answers page');
+  const fields: Record<string, string> = {};
+  const form = html.slice(html.indexOf(`action="${confirm}"`));
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[name!] = decode(value!);
+  return { confirm: decode(confirm), change: decode(change), fields };
+}
+
+/**
+ * An outcome recorded as a person does it: the form posted, then the button on its check-your-answers
+ * page, with what that page carries. The confirmation's response, or the form's when it goes no further.
+ */
+export async function postAndConfirm(app: TestApp, browser: Browser, path: string, form: Record<string, string | string[]>) {
+  const check = await postForm(app, browser, path, form);
+  if (check.status !== 200) return check;
+  const page = checkAnswersForm(await check.text());
+  return postForm(app, browser, page.confirm, page.fields);
+}

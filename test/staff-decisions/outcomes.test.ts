@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import test from 'ava';
 import { errorSummary } from '../auth/helpers.ts';
-import { decisionIdByReference, decisionIdByTitle, decode, postForm, sharedStaffDecisionsWorld, text } from './helpers.ts';
+import { decisionIdByReference, decisionIdByTitle, decode, postAndConfirm, postForm, sharedStaffDecisionsWorld, text } from './helpers.ts';
 
 const holder = sharedStaffDecisionsWorld(test);
 
@@ -67,8 +67,9 @@ test.serial('taken: the regulation 12/13 record, a public event, an alert queued
   const id = await decisionIdByReference(app, 'KEY/04DEC23/04');
   t.is((await as.editor.get(`/admin/decisions/${id}/taken`)).status, 403, 'editors do not record outcomes');
   t.is((await postForm(app, as.editor, `/admin/decisions/${id}/taken`, TAKEN)).status, 403);
+  t.is((await postForm(app, as.editor, `/admin/decisions/${id}/taken/confirm`, TAKEN)).status, 403);
 
-  const response = await postForm(app, as.publisher, `/admin/decisions/${id}/taken`, TAKEN);
+  const response = await postAndConfirm(app, as.publisher, `/admin/decisions/${id}/taken`, TAKEN);
   t.is(response.status, 303);
   t.is(response.headers.get('location'), `/admin/decisions/${id}?done=taken`);
 
@@ -115,7 +116,7 @@ test.serial('withdrawn: a reason is required; then the decision leaves the plan 
   t.is(empty.status, 400);
   t.deepEqual(errorSummary(decode(await empty.text())), ['#reason Enter why the decision was withdrawn']);
 
-  const response = await postForm(app, as.publisher, `/admin/decisions/${id}/withdrawn`, { reason: 'The scheme will be delivered by the county council.' });
+  const response = await postAndConfirm(app, as.publisher, `/admin/decisions/${id}/withdrawn`, { reason: 'The scheme will be delivered by the county council.' });
   t.is(response.status, 303);
   t.is((await app.deps.db.selectFrom('decisions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'withdrawn');
   const event = await app.deps.db.selectFrom('decision_events').selectAll().where('decision_id', '=', id).where('kind', '=', 'withdrawn').executeTakeFirstOrThrow();
@@ -177,6 +178,6 @@ test.serial('a draft cannot be withdrawn or deferred, and can be taken only unde
     reasons: 'The pool roof is unsafe.',
   });
   t.is(urgency.status, 303);
-  t.is((await postForm(app, as.publisher, `/admin/decisions/${id}/taken`, TAKEN)).status, 303);
+  t.is((await postAndConfirm(app, as.publisher, `/admin/decisions/${id}/taken`, TAKEN)).status, 303);
   t.is((await app.deps.db.selectFrom('decisions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'taken');
 });

@@ -10,7 +10,8 @@ import { noticeInputsFor } from '../../src/decisions/staff/notice-inputs.ts';
 import { outcomeRefusal } from '../../src/decisions/staff/outcome-rules.ts';
 import { describePublicEvent, toPublicOutcome } from '../../src/decisions/public-history.ts';
 import { parseStaffListQuery } from '../../src/decisions/staff/staff-list-query.ts';
-import { checkNotice } from '../../src/rules/notice-periods.ts';
+import { brokenRules, takenNoticeProblem } from '../../src/decisions/staff/taken-notice.ts';
+import { checkNotice, type NoticeCheck } from '../../src/rules/notice-periods.ts';
 
 test('GOV.UK date boxes: missing parts, unreal dates and month names', (t) => {
   const parse = (day: string, month: string, year: string, required = true) => parseDateParts({ day, month, year }, 'the date the decision was taken', { required });
@@ -105,8 +106,19 @@ test('the public history reads as sentences; the outcome shows only its public r
   t.is(describePublicEvent({ id: 3, kind: 'advertised', occurred_at: at, details: {} }), null);
   t.is(describePublicEvent({ id: 4, kind: 'withdrawn', occurred_at: at, details: { reason: 'No longer needed.' } }), 'Withdrawn. No longer needed.');
   t.is(toPublicOutcome(undefined), null);
-  const record = { kind: 'taken' as const, occurred_on: '2024-02-26', decision_maker: 'Cabinet', summary: 'S', reasons: 'R', alternatives_considered: 'A', notice_url: '', withdrawal_reason: '' };
-  t.deepEqual(toPublicOutcome(record), { kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null });
+  const record = { kind: 'taken' as const, occurred_on: '2024-02-26', decision_maker: 'Cabinet', summary: 'S', reasons: 'R', alternatives_considered: 'A', notice_url: '', withdrawal_reason: '', without_notice_rules: [], without_notice_reason: '' };
+  t.deepEqual(toPublicOutcome(record), { kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null, withoutNotice: null });
+  const withoutNotice = { ...record, without_notice_rules: ['regulation-5' as const, 'regulation-9' as const], without_notice_reason: 'Flood damage.' };
+  t.deepEqual(toPublicOutcome(withoutNotice), {
+    kind: 'taken', takenOn: '2024-02-26', decisionMaker: 'Cabinet', summary: 'S', reasons: 'R', alternativesConsidered: 'A', noticeUrl: null,
+    withoutNotice: {
+      rules: [
+        { rule: 'regulation-5', name: 'Regulation 5 – notice of a decision in private' },
+        { rule: 'regulation-9', name: 'Regulation 9 – 28 clear days’ notice of a key decision' },
+      ],
+      reason: 'Flood damage.',
+    },
+  }, 'taken without the required notice: the rules by name, and why');
 });
 
 test('the audit log compares and prints values as people read them', (t) => {
@@ -125,4 +137,22 @@ test('staff may filter by draft; the rest is the public list’s validation', (t
   t.deepEqual(parseStaffListQuery({}).filters.status, []);
   t.throws(() => parseStaffListQuery({ status: 'secret' }), { message: /problem with the address/ });
   t.is(monthStart('2024-02-26'), '2024-02-01');
+});
+
+test('taken on a day that breaks a rule: refused unless a publisher records it was taken without the required notice', (t) => {
+  const met: NoticeCheck = { ok: true, rule: 'regulation-9', earliestLawfulDate: '2024-03-23', message: 'Meets regulation 9.' };
+  const reg5: NoticeCheck = { ok: false, rule: 'regulation-5', earliestLawfulDate: '2024-03-23', message: 'Breaks regulation 5.' };
+  const reg9: NoticeCheck = { ok: false, rule: 'regulation-9', earliestLawfulDate: '2024-03-23', message: 'Breaks regulation 9.' };
+  const why = { reason: 'Flood damage.' };
+  const cases: Array<[string, NoticeCheck[], { reason: string } | null, 'editor' | 'publisher' | 'admin', ReturnType<typeof takenNoticeProblem>]> = [
+    ['met, nothing more to say', [met], null, 'publisher', null],
+    ['no notice rule at all (a public non-key decision)', [], null, 'editor', null],
+    ['broken: every broken rule is explained at the date', [reg5, reg9], null, 'admin', { field: 'takenOn-day', message: 'Breaks regulation 5. Breaks regulation 9.' }],
+    ['broken, recorded by a publisher', [reg5, met], why, 'publisher', null],
+    ['broken, recorded by an admin', [reg9], why, 'admin', null],
+    ['broken, but an editor cannot record it', [reg9], why, 'editor', { field: 'withoutNotice', message: 'Only a publisher or an administrator can record that a decision was taken without the required notice' }],
+    ['nothing broken to record', [met], why, 'publisher', { field: 'withoutNotice', message: 'On that date the decision meets the notice rules: untick ‘It was taken without the required notice’' }],
+  ];
+  for (const [label, checks, withoutNotice, role, expected] of cases) t.deepEqual(takenNoticeProblem(checks, withoutNotice, role), expected, label);
+  t.deepEqual(brokenRules([reg5, met, reg9, reg9]), ['regulation-5', 'regulation-9'], 'each broken rule once');
 });

@@ -31,7 +31,8 @@ async function undecided(db: Executor, onlyId: number | undefined) {
     .execute();
 }
 
-async function earliestListings(db: Executor, decisionIds: number[]): Promise<Map<number, EarliestListing>> {
+/** Each decision's first listing on a published plan (taken-notice.ts reads it too). */
+export async function earliestListings(db: Executor, decisionIds: number[]): Promise<Map<number, EarliestListing>> {
   const listings = new Map<number, EarliestListing>();
   if (decisionIds.length === 0) return listings;
   const rows = await db

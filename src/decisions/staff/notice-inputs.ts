@@ -24,7 +24,8 @@ export interface ExceptionForNotice {
  */
 export function noticeInputsFor(
   decision: DecisionForNotice,
-  firstPublishedOn: string,
+  /** Null when no published plan gave notice of it (a decision taken before any plan listed it). */
+  firstPublishedOn: string | null,
   exceptions: ExceptionForNotice[],
   privateNoticeOn: string | null,
 ): NoticeInput[] {

@@ -15,6 +15,9 @@ export interface TakenValues {
   reasons: string;
   alternatives: string;
   noticeUrl: string;
+  /** The box "It was taken without the required notice", and why. */
+  withoutNotice: boolean;
+  withoutNoticeReason: string;
 }
 
 export interface TakenInput {
@@ -24,6 +27,8 @@ export interface TakenInput {
   reasons: string;
   alternatives: string;
   noticeUrl: string;
+  /** Recorded by a publisher when it broke a notice rule on its date; null when it met them. */
+  withoutNotice: { reason: string } | null;
 }
 
 export function readTakenForm(form: FormReader): TakenValues {
@@ -34,6 +39,24 @@ export function readTakenForm(form: FormReader): TakenValues {
     reasons: form.multiline('reasons'),
     alternatives: form.multiline('alternatives'),
     noticeUrl: form.text('noticeUrl'),
+    withoutNotice: form.text('withoutNotice') === 'yes',
+    withoutNoticeReason: form.multiline('withoutNoticeReason'),
+  };
+}
+
+/** The fields as the form posts them, for the hidden fields of the check-your-answers page. */
+export function takenFormFields(values: TakenValues): Record<string, string> {
+  return {
+    'takenOn-day': values.takenOn.day,
+    'takenOn-month': values.takenOn.month,
+    'takenOn-year': values.takenOn.year,
+    decisionMaker: values.decisionMaker,
+    summary: values.summary,
+    reasons: values.reasons,
+    alternatives: values.alternatives,
+    noticeUrl: values.noticeUrl,
+    withoutNotice: values.withoutNotice ? 'yes' : '',
+    withoutNoticeReason: values.withoutNotice ? values.withoutNoticeReason : '',
   };
 }
 
@@ -67,8 +90,13 @@ export function validateTaken(values: TakenValues, today: string): { ok: true; i
     errors.add('noticeUrl', 'Enter the address of the decision notice starting https://, for example https://democracy.example.gov.uk/notice/123');
   }
   checkLength(errors, 'noticeUrl', values.noticeUrl, 'The address');
+  if (values.withoutNotice && values.withoutNoticeReason === '') {
+    errors.add('withoutNoticeReason', 'Enter why it was taken without the required notice');
+  }
+  if (values.withoutNotice) checkLength(errors, 'withoutNoticeReason', values.withoutNoticeReason, 'The reason');
   if (errors.any || !date.ok) return { ok: false, errors };
-  return { ok: true, input: { ...values, takenOn: date.date! } };
+  const { withoutNotice, withoutNoticeReason, ...record } = values;
+  return { ok: true, input: { ...record, takenOn: date.date!, withoutNotice: withoutNotice ? { reason: withoutNoticeReason } : null } };
 }
 
 export interface WithdrawnValues {

@@ -1,76 +1,30 @@
 import type { Context } from 'koa';
 import { adminRouter } from '../../auth/require-role.ts';
 import type { Deps } from '../../deps.ts';
-import { notFound } from '../../http/errors.ts';
-import { readForm, renderForm, type FormErrors } from '../../http/forms.ts';
-import { idParam } from '../../http/params.ts';
+import { readForm } from '../../http/forms.ts';
 import { today } from '../../lib/clock.ts';
-import { expectedDateLabel } from '../labels.ts';
-import { readTakenForm, validateDeferred, validateTaken, validateWithdrawn } from './outcome-form.ts';
-import { outcomeRefusal } from './outcome-rules.ts';
-import type { OutcomeResult } from './outcome.service.ts';
-import { pageProblem, seeOther } from './staff-http.ts';
+import { withdrawnAnswers } from './check-answers.view.ts';
+import { validateDeferred, validateWithdrawn } from './outcome-form.ts';
+import { hiddenFields, outcomePages, type OutcomeDetail } from './outcome-page.ts';
 
-type Kind = 'taken' | 'withdrawn' | 'deferred';
-
-const TITLES: Record<Kind, string> = {
-  taken: 'Record the decision as taken',
-  withdrawn: 'Withdraw the decision',
-  deferred: 'Defer the decision',
-};
-
-/** Outcomes: publishers and above. Taken and withdrawn are final. */
+/*
+ * Withdrawing and deferring a decision: publishers and above (taken is taken.routes.ts).
+ * Withdrawn is final, so it goes through check your answers before it is recorded. Deferred is
+ * not: the decision stays live and can be deferred again, and the decision's page says at once
+ * how the new date was read, so a mistake is seen and put right in the same way it was made.
+ */
 export function outcomeRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
   const router = adminRouter('publisher');
+  const { load, page, refused, finish } = outcomePages(staffDecisions);
 
-  async function load(ctx: Context) {
-    const id = idParam(ctx.params.id);
-    const detail = await staffDecisions.detail(id);
-    if (!detail) throw notFound('There is no decision with that number');
-    return detail;
+  /** The reason, valid, for a decision that can be withdrawn; otherwise the form again, and undefined. */
+  function withdrawal(ctx: Context, detail: OutcomeDetail): { reason: string } | undefined {
+    const values = { reason: readForm(ctx).multiline('reason') };
+    if (refused(ctx, 'withdrawn', detail, values)) return undefined;
+    const result = validateWithdrawn(values);
+    if (!result.ok) return void page(ctx, 'withdrawn', detail, values, result.errors);
+    return result.input;
   }
-
-  function page(ctx: Context, kind: Kind, detail: NonNullable<Awaited<ReturnType<typeof staffDecisions.detail>>>, values: Record<string, unknown>, errors?: FormErrors | Record<string, string>) {
-    const hasException = detail.generalException !== undefined || detail.specialUrgency !== undefined;
-    renderForm(ctx, `admin/decisions/${kind}.njk`, {
-      pageTitle: TITLES[kind],
-      kind,
-      row: detail.row,
-      decision: detail.decision,
-      refusal: outcomeRefusal(kind, detail.row.status, hasException),
-      currentExpected: expectedDateLabel(detail.row.expected_date, detail.row.expected_precision, detail.row.expected_date_note),
-      values,
-      errors,
-    });
-  }
-
-  /** Stored: back to the decision. Refused (its state changed meanwhile): the form again, saying why, 409. */
-  function finish(ctx: Context, kind: Kind, detail: Parameters<typeof page>[2], values: Record<string, unknown>, result: OutcomeResult) {
-    if (result.status === 'not-found') throw notFound('There is no decision with that number');
-    if (result.status === 'refused') {
-      page(ctx, kind, detail, values, pageProblem(result.message));
-      ctx.status = 409;
-      return;
-    }
-    seeOther(ctx, `/admin/decisions/${detail.row.id}?done=${kind}`);
-  }
-
-  router.get('/admin/decisions/:id/taken', async (ctx) => {
-    const detail = await load(ctx);
-    const maker = detail.decision.decisionMaker;
-    page(ctx, 'taken', detail, {
-      takenOn: { day: '', month: '', year: '' },
-      decisionMaker: maker.portfolio ? `${maker.name}, ${maker.portfolio}` : maker.name,
-    });
-  });
-
-  router.post('/admin/decisions/:id/taken', async (ctx) => {
-    const detail = await load(ctx);
-    const values = readTakenForm(readForm(ctx));
-    const result = validateTaken(values, today(clock));
-    if (!result.ok) return page(ctx, 'taken', detail, { ...values }, result.errors);
-    finish(ctx, 'taken', detail, { ...values }, await staffDecisions.outcomes.taken(detail.row.id, result.input, ctx.state.user!));
-  });
 
   router.get('/admin/decisions/:id/withdrawn', async (ctx) => {
     page(ctx, 'withdrawn', await load(ctx), { reason: '' });
@@ -78,10 +32,32 @@ export function outcomeRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisi
 
   router.post('/admin/decisions/:id/withdrawn', async (ctx) => {
     const detail = await load(ctx);
-    const values = { reason: readForm(ctx).multiline('reason') };
-    const result = validateWithdrawn(values);
-    if (!result.ok) return page(ctx, 'withdrawn', detail, values, result.errors);
-    finish(ctx, 'withdrawn', detail, values, await staffDecisions.outcomes.withdrawn(detail.row.id, result.input, ctx.state.user!));
+    const input = withdrawal(ctx, detail);
+    if (!input) return;
+    const id = detail.row.id;
+    ctx.render('admin/decisions/check-answers.njk', {
+      pageTitle: 'Check your answers before withdrawing the decision',
+      row: detail.row,
+      answers: withdrawnAnswers(input, today(clock)),
+      fields: hiddenFields(input),
+      confirmAction: `/admin/decisions/${id}/withdrawn/confirm`,
+      changeAction: `/admin/decisions/${id}/withdrawn/change`,
+      confirmHeading: 'Now withdraw the decision',
+      warning: 'This is final. The decision leaves the plan, the reason is published on its page, and residents who follow it are emailed.',
+      button: 'Record the decision as withdrawn',
+      buttonClasses: 'govuk-button--warning',
+    });
+  });
+
+  router.post('/admin/decisions/:id/withdrawn/change', async (ctx) => {
+    page(ctx, 'withdrawn', await load(ctx), { reason: readForm(ctx).multiline('reason') });
+  });
+
+  router.post('/admin/decisions/:id/withdrawn/confirm', async (ctx) => {
+    const detail = await load(ctx);
+    const input = withdrawal(ctx, detail);
+    if (!input) return;
+    finish(ctx, 'withdrawn', detail, input, await staffDecisions.outcomes.withdrawn(detail.row.id, input, ctx.state.user!));
   });
 
   router.get('/admin/decisions/:id/deferred', async (ctx) => {

@@ -11,9 +11,14 @@ import type { DeferredInput, TakenInput } from './outcome-form.ts';
 import { hasUrgencyRecord, insertOutcome } from './outcome.repository.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { lockDecision } from './staff-decision.repository.ts';
+import { brokenRules, takenNoticeChecks, takenNoticeProblem, type TakenCheck, type TakenNoticeProblem } from './taken-notice.ts';
 import { NOT_FOUND, type NotFound } from '../../lib/result.ts';
 
-export type OutcomeResult = { status: 'recorded' } | { status: 'refused'; message: string } | NotFound;
+export type OutcomeResult =
+  | { status: 'recorded' }
+  /** `field` when the refusal is about one of the form's answers (a notice rule broken on the date taken). */
+  | { status: 'refused'; message: string; field?: TakenNoticeProblem['field'] }
+  | NotFound;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -28,7 +33,8 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
   async function withDecision(
     id: number,
     kind: OutcomeKind,
-    record: (trx: Transaction<Database>, row: DecisionRow, now: Date) => Promise<void>,
+    /** Writes the outcome; or returns a refusal before writing anything. */
+    record: (trx: Transaction<Database>, row: DecisionRow, now: Date) => Promise<OutcomeResult | void>,
   ): Promise<OutcomeResult> {
     try {
       return await db.transaction().execute(async (trx): Promise<OutcomeResult> => {
@@ -36,8 +42,7 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
         if (!row) return NOT_FOUND;
         const refusal = outcomeRefusal(kind, row.status, kind === 'taken' && (await hasUrgencyRecord(trx, id)));
         if (refusal) return { status: 'refused', message: refusal };
-        await record(trx, row, clock.now());
-        return { status: 'recorded' };
+        return (await record(trx, row, clock.now())) ?? { status: 'recorded' };
       });
     } catch (error) {
       // The database's own guard (one final outcome per decision) speaks the same language.
@@ -49,8 +54,22 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
   }
 
   return {
+    /** The notice rules on the day it was taken, for the form to show before its check-your-answers page. */
+    takenChecks(id: number, takenOn: string): Promise<TakenCheck[]> {
+      return takenNoticeChecks(db, id, takenOn);
+    },
+
+    /**
+     * Refused when it broke a notice rule on the day it was taken and no publisher recorded that
+     * it was taken without the required notice: checked again here, on the locked decision, since
+     * an exception or notice may have changed since the form was checked.
+     */
     taken(id: number, input: TakenInput, user: StaffUser): Promise<OutcomeResult> {
       return withDecision(id, 'taken', async (trx, row, now) => {
+        const checks = await takenNoticeChecks(trx, id, input.takenOn);
+        const problem = takenNoticeProblem(checks, input.withoutNotice, user.role);
+        if (problem) return { status: 'refused', ...problem };
+        const withoutNotice = input.withoutNotice && { rules: brokenRules(checks), reason: input.withoutNotice.reason };
         await insertOutcome(trx, {
           decision_id: id,
           kind: 'taken',
@@ -60,6 +79,8 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
           reasons: input.reasons,
           alternatives_considered: input.alternatives,
           notice_url: input.noticeUrl,
+          without_notice_rules: withoutNotice ? withoutNotice.rules : [],
+          without_notice_reason: withoutNotice ? withoutNotice.reason : '',
           recorded_by: user.id,
           recorded_at: now,
         });
@@ -82,6 +103,7 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
               reasons: input.reasons,
               alternativesConsidered: input.alternatives,
               noticeUrl: input.noticeUrl,
+              ...(withoutNotice ? { withoutNoticeRules: withoutNotice.rules, withoutNoticeReason: withoutNotice.reason } : {}),
             },
           },
         });

@@ -6,6 +6,7 @@ import { decisionListRoutes } from './decision-list.routes.ts';
 import { decisionPageRoutes } from './decision-page.routes.ts';
 import { exceptionRoutes } from './exception.routes.ts';
 import { outcomeRoutes } from './outcome.routes.ts';
+import { takenRoutes } from './taken.routes.ts';
 
 /**
  * The staff pages for keeping decisions up to date, for src/routes.ts. Order matters: the fixed paths
@@ -16,6 +17,7 @@ export function staffDecisionRoutes(deps: Pick<Deps, 'staffDecisions' | 'audit' 
     decisionListRoutes(deps),
     decisionFormRoutes(deps),
     decisionPageRoutes(deps),
+    takenRoutes(deps),
     outcomeRoutes(deps),
     exceptionRoutes(deps),
     dashboardRoutes(deps),

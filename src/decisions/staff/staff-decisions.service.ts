@@ -10,7 +10,7 @@ import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { followUpDecisions } from './follow-up.ts';
 import { noticeBreaches, noticeChecks } from './notice-breaches.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
-import { outcomesOf } from './outcome.repository.ts';
+import { decisionsTakenWithoutNotice, outcomesOf } from './outcome.repository.ts';
 import { createOutcomeService } from './outcome.service.ts';
 import { publicChanges } from '../public-history.ts';
 import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './staff-decision.repository.ts';
@@ -25,6 +25,8 @@ export function createStaffDecisionService(db: Db, clock: Clock, alerts: Outcome
     /** See notice-breaches.ts: publication calls this with the plan's date. */
     breaches: (options: { asIfPublishedOn?: string } = {}) => noticeBreaches(db, clock, options),
     followUp: () => followUpDecisions(db, clock),
+    /** Decisions taken without the required notice between two dates (inclusive): the report to council's section. */
+    takenWithoutNotice: (range: { from: string; to: string }) => decisionsTakenWithoutNotice(db, range),
 
     /** Every decision, drafts included, with the public list's filters. */
     async list(filters: DecisionFilters, paging: Paging) {

@@ -6,6 +6,7 @@ import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
 import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
 import { privateNoticeRecord, specialUrgencyRecord } from './staff-decision.view.ts';
 import type { outcomesOf } from './outcome.repository.ts';
+import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
 /*
  * What the staff decision page shows, in the camelCase of the public view (PublicDecision),
@@ -46,6 +47,9 @@ export function outcomeView(o: OutcomeRow) {
     alternativesConsidered: o.alternatives_considered,
     noticeUrl: o.notice_url,
     withdrawalReason: o.withdrawal_reason,
+    withoutNotice: o.without_notice_rules.length
+      ? { ruleNames: o.without_notice_rules.map((rule) => NOTICE_RULES[rule].name), reason: o.without_notice_reason }
+      : null,
     newExpected: o.new_expected_date ? expectedDateLabel(o.new_expected_date, o.new_expected_precision) : null,
     recordedWhen: formatDateTime(o.recorded_at),
     recordedBy: o.recorded_by_name || o.recorded_by_email || '',
