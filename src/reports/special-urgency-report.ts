@@ -3,6 +3,8 @@ import { AGREEMENT_ROLE_LABELS } from '../decisions/staff/exception-form.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import { neutraliseCell } from '../lib/spreadsheet-cell.ts';
+import { NOTICE_RULES, type NoticeRule } from '../rules/notice-periods.ts';
+import type { TakenWithoutNotice } from '../decisions/staff/outcome.repository.ts';
 import type { ReportPeriod } from './report-period.ts';
 import type { SpecialUrgencyRow } from './reports.repository.ts';
 
@@ -23,15 +25,34 @@ export interface SpecialUrgencyItem {
   reasonsNoticePublishedOn: string | null;
 }
 
+/** A decision recorded as taken without the notice the Regulations require, and why. */
+export interface WithoutNoticeItem {
+  decisionId: number;
+  reference: string | null;
+  title: string;
+  takenOn: string;
+  decisionMaker: string;
+  rules: string[];
+  reason: string;
+}
+
 export interface SpecialUrgencyReport {
   period: ReportPeriod;
   title: string;
   items: SpecialUrgencyItem[];
+  /** The report's second section: decisions taken in the period without the required notice. */
+  withoutNotice: WithoutNoticeItem[];
 }
 
-export function specialUrgencyReport(period: ReportPeriod, rows: SpecialUrgencyRow[], councilName: string): SpecialUrgencyReport {
+export function specialUrgencyReport(
+  period: ReportPeriod,
+  rows: SpecialUrgencyRow[],
+  withoutNotice: TakenWithoutNotice[],
+  councilName: string,
+): SpecialUrgencyReport {
   return {
     period,
+    withoutNotice: withoutNotice.map((w) => ({ ...w, rules: w.rules.map((rule) => NOTICE_RULES[rule as NoticeRule]?.name ?? rule) })),
     title: `${councilName}: executive decisions taken under special urgency, ${formatLongDate(period.from)} to ${formatLongDate(period.to)}`,
     items: rows.map((row) => ({
       decisionId: row.id,
@@ -70,5 +91,20 @@ const COLUMNS: [string, (item: SpecialUrgencyItem) => string][] = [
 /** UTF-8 with a byte-order mark and CRLF, as spreadsheets expect; every cell guarded against formulas. */
 export function specialUrgencyCsv(report: SpecialUrgencyReport): string {
   const rows = [COLUMNS.map(([heading]) => heading), ...report.items.map((item) => COLUMNS.map(([, cell]) => cell(item)))];
+  return `\uFEFF${stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' })}`;
+}
+
+const WITHOUT_NOTICE_COLUMNS: [string, (item: WithoutNoticeItem) => string][] = [
+  ['Reference', (i) => i.reference ?? ''],
+  ['Decision', (i) => i.title],
+  ['Decision maker', (i) => i.decisionMaker],
+  ['Date taken', (i) => i.takenOn],
+  ['Notice rules not met', (i) => i.rules.join('; ')],
+  ['Why it was taken without the required notice', (i) => i.reason],
+];
+
+/** The second section as its own spreadsheet: one table per file keeps each column meaning one thing. */
+export function withoutNoticeCsv(report: SpecialUrgencyReport): string {
+  const rows = [WITHOUT_NOTICE_COLUMNS.map(([heading]) => heading), ...report.withoutNotice.map((item) => WITHOUT_NOTICE_COLUMNS.map(([, cell]) => cell(item)))];
   return `\uFEFF${stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' })}`;
 }

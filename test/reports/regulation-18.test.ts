@@ -87,7 +87,7 @@ test.serial('a taken decision’s report says when it was taken, by whom, and wh
   const user = await world.app.deps.db.selectFrom('users').selectAll().where('role', '=', 'publisher').executeTakeFirstOrThrow();
   const publisher = { id: user.id, email: user.email, name: user.name, role: 'publisher' as const };
   await world.app.deps.staffDecisions.records.specialUrgency(id, { agreedBy: 'Cllr Chair', agreedByRole: 'scrutiny_chair', agreedOn: '2024-02-20', reasons: 'Urgent.', reasonsNoticePublishedOn: null }, publisher);
-  await world.app.deps.staffDecisions.outcomes.taken(id, { takenOn: '2024-02-21', decisionMaker: 'Councillor Jane Smith', summary: 'Approved the scheme.', reasons: 'Value for money.', alternatives: 'None.', noticeUrl: '' }, publisher);
+  await world.app.deps.staffDecisions.outcomes.taken(id, { takenOn: '2024-02-21', decisionMaker: 'Councillor Jane Smith', summary: 'Approved the scheme.', reasons: 'Value for money.', alternatives: 'None.', noticeUrl: '', withoutNotice: null }, publisher);
   const saved = await postForm(world.app, world.as.editor, `/admin/decisions/${id}/regulation-18`, resolution({ ...dates('resolvedOn', '2024-02-22'), ...dates('reportDueOn', '2024-04-01') }));
   t.is(saved.status, 303);
   const report = visibleText(await (await world.as.editor.get(saved.headers.get('location')!)).text());

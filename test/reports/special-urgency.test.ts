@@ -28,7 +28,17 @@ async function urgent(reference: string, agreedOn: string, reasons: string) {
 async function take(id: number, takenOn: string, summary: string) {
   const result = await world.app.deps.staffDecisions.outcomes.taken(
     id,
-    { takenOn, decisionMaker: 'Cabinet', summary, reasons: 'As set out in the report.', alternatives: 'None.', noticeUrl: '' },
+    { takenOn, decisionMaker: 'Cabinet', summary, reasons: 'As set out in the report.', alternatives: 'None.', noticeUrl: '', withoutNotice: null },
+    publisher,
+  );
+  if (result.status !== 'recorded') throw new Error(`not taken: ${JSON.stringify(result)}`);
+}
+
+async function takeWithoutNotice(reference: string, takenOn: string, reason: string) {
+  const id = await decisionIdByReference(world.app.deps.db, reference);
+  const result = await world.app.deps.staffDecisions.outcomes.taken(
+    id,
+    { takenOn, decisionMaker: 'Cabinet', summary: 'Approved.', reasons: 'As set out in the report.', alternatives: 'None.', noticeUrl: '', withoutNotice: { reason } },
     publisher,
   );
   if (result.status !== 'recorded') throw new Error(`not taken: ${JSON.stringify(result)}`);
@@ -40,13 +50,15 @@ test.before(async () => {
   publisher = { id: user.id, email: user.email, name: user.name, role: 'publisher' };
   const inside = await urgent('KEY/25MAR24/01', '2024-02-20', 'The grant offer expires on 23 February =cmd|calc.');
   await take(inside, '2024-02-21', '=HYPERLINK("https://example.com") Accept the grant.');
-  const alsoInside = await urgent('KEY/25MAR24/02', '2024-02-22', 'A contractor went into administration.');
+  const alsoInside = await urgent('KEY/12FEB24/01', '2024-02-22', 'A contractor went into administration.');
   await take(alsoInside, '2024-02-23', 'Appoint an interim contractor.');
   const outside = await urgent('KEY/04DEC23/01', '2024-01-10', 'Outside the period.');
   await take(outside, '2024-01-11', 'Taken before the period.');
   await urgent('KEY/18DEC23/01', '2024-02-24', 'Agreed, not yet taken.');
-  const notUrgent = await decisionIdByReference(world.app.deps.db, 'KEY/15JAN24/02');
+  // A non-key decision has no notice period, so it can be taken on any day without urgency.
+  const notUrgent = (await world.app.deps.db.selectFrom('decisions').select('id').where('part', '=', 'non_key').orderBy('id').executeTakeFirstOrThrow()).id;
   await take(notUrgent, '2024-02-22', 'Taken in the ordinary way.');
+  await takeWithoutNotice('KEY/25MAR24/02', '2024-02-24', 'The funding deadline fell before the notice period ended.');
 });
 test.after.always(() => world?.app.close());
 
@@ -57,8 +69,9 @@ test('the report lists exactly the special urgency decisions taken in its period
   t.is(response.status, 200);
   const text = visibleText(await response.text());
   t.regex(text, /2 decisions taken under special urgency from 1 February 2024 to 29 February 2024/);
-  const headings = [...text.matchAll(/KEY\/[0-9]{2}[A-Z]{3}[0-9]{2}\/0\d/g)].map((m) => m[0]);
-  t.deepEqual([...new Set(headings)], ['KEY/25MAR24/01', 'KEY/25MAR24/02']);
+  const specialUrgency = text.split('Decisions taken without the required notice')[0]!;
+  const headings = [...specialUrgency.matchAll(/KEY\/[0-9]{2}[A-Z]{3}[0-9]{2}\/0\d/g)].map((m) => m[0]);
+  t.deepEqual([...new Set(headings)], ['KEY/25MAR24/01', 'KEY/12FEB24/01']);
   t.regex(text, /Appoint an interim contractor/);
   t.regex(text, /Urgency agreed by Cllr A\. Chair – Chair of the relevant scrutiny committee/);
   t.regex(text, /Why it was urgent and could not reasonably be deferred A contractor went into administration\./);
@@ -81,7 +94,7 @@ test('the spreadsheet holds the same decisions, every cell guarded against formu
   t.regex(lines[0]!, /^Reference,Decision,Part of the plan,Decision maker,Date taken/);
   t.regex(lines[1]!, /^KEY\/25MAR24\/01,/);
   t.regex(lines[1]!, /2024-02-21/);
-  t.regex(lines[2]!, /^KEY\/25MAR24\/02,/);
+  t.regex(lines[2]!, /^KEY\/12FEB24\/01,/);
   t.regex(csv, /The grant offer expires on 23 February =cmd\|calc\./, 'a formula only mid-cell stays as typed');
   t.true(csv.includes(`"'=HYPERLINK(""https://example.com"") Accept the grant."`), 'a cell starting with = is neutralised');
 });
@@ -102,4 +115,19 @@ test('the reports are for staff only', async (t) => {
   const response = await world.anonymous.get(`/admin/reports/special-urgency${PERIOD}`);
   t.is(response.status, 303);
   t.regex(response.headers.get('location') ?? '', /^\/sign-in/);
+});
+
+test('its second section lists the decisions taken in the period without the required notice, with the rule and the reason', async (t) => {
+  const text = visibleText(await (await world.as.editor.get(`/admin/reports/special-urgency${PERIOD}`)).text());
+  const [first, second] = text.split('Decisions taken without the required notice');
+  t.notRegex(first!, /KEY\/25MAR24\/02/, 'not a special urgency decision');
+  t.regex(second!, /1 decision recorded as taken in the period without the notice the Regulations require\./);
+  t.regex(second!, /KEY\/25MAR24\/02/);
+  t.regex(second!, /Notice rules not met Regulation 9/);
+  t.regex(second!, /Why it was taken without the required notice The funding deadline fell before the notice period ended\./);
+  const csv = await (await world.as.editor.get(`/admin/reports/special-urgency/without-notice.csv${PERIOD}`)).text();
+  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  t.is(lines.length, 2);
+  t.regex(lines[0]!, /^Reference,Decision,Decision maker,Date taken,Notice rules not met,Why it was taken without the required notice$/);
+  t.regex(lines[1]!, /^KEY\/25MAR24\/02,.*2024-02-24,.*Regulation 9/);
 });
