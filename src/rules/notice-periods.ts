@@ -11,11 +11,16 @@
  * beside the statute; the date arithmetic alone is apart, in notice-dates.ts.
  */
 import { daysInMonth, formatLongDate, formatMonth, isoDate, parts } from '../lib/dates.ts';
+import { clearDaysPhrase, type ClearDaysMode } from './clear-days.ts';
 import {
   earliestKeyDecisionDate,
   earliestPrivateDecisionDate,
+  FURTHER_PRIVATE_NOTICE_CLEAR_DAYS,
+  GENERAL_EXCEPTION_CLEAR_DAYS,
   generalExceptionEarliestDate,
+  KEY_DECISION_NOTICE_CLEAR_DAYS,
   latestFurtherPrivateNoticeDate,
+  PRIVATE_NOTICE_CLEAR_DAYS,
 } from './notice-dates.ts';
 import { assertIsoDate } from './validate.ts';
 
@@ -100,7 +105,8 @@ interface ExpectedWindow {
 
 const long = formatLongDate;
 
-export function checkNotice(input: NoticeInput): NoticeCheck {
+/** `mode`: how clear days are counted (the council's settings); calendar days unless told otherwise. */
+export function checkNotice(input: NoticeInput, mode: ClearDaysMode = 'calendar'): NoticeCheck {
   validate(input);
   const window = expectedWindow(input);
   if (input.part === 'non_key') {
@@ -111,15 +117,15 @@ export function checkNotice(input: NoticeInput): NoticeCheck {
       message: 'A non-key decision taken in public: the Regulations set no notice period for it.',
     };
   }
-  const routes = input.part === 'private' ? privateRoutes(input) : keyRoutes(input);
+  const routes = input.part === 'private' ? privateRoutes(input, mode) : keyRoutes(input, mode);
   const usable = routes.filter((route) => route.flaw === null);
   const earliestRoute = earliestOf(usable);
-  if (!window) return undatedResult(input, earliestRoute);
+  if (!window) return undatedResult(input, earliestRoute, mode);
   const clear = usable.find((route) => window.first >= route.earliest);
-  if (clear) return withPrivateNotices(input, clear, window, allowed(clear, window));
+  if (clear) return withPrivateNotices(input, clear, window, allowed(clear, window), mode);
   const partial = earliestRoute && window.last >= earliestRoute.earliest ? earliestRoute : null;
-  if (partial) return withPrivateNotices(input, partial, window, allowedWithWarning(partial, window));
-  return breach(input, window, routes, earliestRoute);
+  if (partial) return withPrivateNotices(input, partial, window, allowedWithWarning(partial, window), mode);
+  return breach(input, window, routes, earliestRoute, mode);
 }
 
 function validate(input: NoticeInput): void {
@@ -146,13 +152,13 @@ function expectedWindow(input: NoticeInput): ExpectedWindow | null {
   };
 }
 
-function keyRoutes(input: NoticeInput): Route[] {
+function keyRoutes(input: NoticeInput, mode: ClearDaysMode): Route[] {
   const routes: Route[] = [];
   if (input.firstPublishedOn !== null) {
     routes.push({
       rule: 'regulation-9',
-      earliest: earliestKeyDecisionDate(input.firstPublishedOn),
-      because: `28 clear days after the plan published on ${long(input.firstPublishedOn)}`,
+      earliest: earliestKeyDecisionDate(input.firstPublishedOn, mode),
+      because: `${clearDaysPhrase(KEY_DECISION_NOTICE_CLEAR_DAYS, mode)} after the plan published on ${long(input.firstPublishedOn)}`,
       flaw: null,
       byAgreement: false,
     });
@@ -161,9 +167,9 @@ function keyRoutes(input: NoticeInput): Route[] {
   if (exception) {
     routes.push({
       rule: 'regulation-10',
-      earliest: generalExceptionEarliestDate(exception.chairNotifiedOn, exception.noticePublishedOn),
+      earliest: generalExceptionEarliestDate(exception.chairNotifiedOn, exception.noticePublishedOn, mode),
       because:
-        `5 clear days after the scrutiny chair was told on ${long(exception.chairNotifiedOn)} ` +
+        `${clearDaysPhrase(GENERAL_EXCEPTION_CLEAR_DAYS, mode)} after the scrutiny chair was told on ${long(exception.chairNotifiedOn)} ` +
         `and the general exception notice was published on ${long(exception.noticePublishedOn)}`,
       flaw: isBlank(exception.reasons) ? 'the general exception record gives no reasons' : null,
       byAgreement: false,
@@ -179,7 +185,7 @@ function keyRoutes(input: NoticeInput): Route[] {
  * a key decision must be checked as 'key' as well: a separate private notice does not put it on
  * a published plan.
  */
-function privateRoutes(input: NoticeInput): Route[] {
+function privateRoutes(input: NoticeInput, mode: ClearDaysMode): Route[] {
   const routes: Route[] = [];
   const notices = [input.firstPublishedOn, input.privateNotice?.noticePublishedOn ?? null].filter(
     (date): date is string => date !== null,
@@ -188,8 +194,8 @@ function privateRoutes(input: NoticeInput): Route[] {
   if (firstNotice !== undefined) {
     routes.push({
       rule: 'regulation-5',
-      earliest: earliestPrivateDecisionDate(firstNotice),
-      because: `28 clear days after notice of the intention to decide in private was given on ${long(firstNotice)}`,
+      earliest: earliestPrivateDecisionDate(firstNotice, mode),
+      because: `${clearDaysPhrase(PRIVATE_NOTICE_CLEAR_DAYS, mode)} after notice of the intention to decide in private was given on ${long(firstNotice)}`,
       flaw: null,
       byAgreement: false,
     });
@@ -219,8 +225,8 @@ function earliestOf(routes: Route[]): Route | null {
   return routes.reduce<Route | null>((best, route) => (best && best.earliest <= route.earliest ? best : route), null);
 }
 
-function undatedResult(input: NoticeInput, route: Route | null): NoticeCheck {
-  if (!route) return noNotice(input, 'it has no expected date yet');
+function undatedResult(input: NoticeInput, route: Route | null, mode: ClearDaysMode): NoticeCheck {
+  if (!route) return noNotice(input, 'it has no expected date yet', [], mode);
   return {
     ok: true,
     rule: route.rule,
@@ -260,7 +266,7 @@ function allowedWithWarning(route: Route, window: ExpectedWindow): NoticeCheck {
  * (regulation 5(4)), or, when urgency stood in for the notice periods, a notice of the reasons
  * as soon as practicable (regulation 5(7)). Tell the publisher while there is time.
  */
-function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWindow, check: NoticeCheck): NoticeCheck {
+function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWindow, check: NoticeCheck, mode: ClearDaysMode): NoticeCheck {
   if (input.part !== 'private') return check;
   if (route.byAgreement) {
     return {
@@ -270,8 +276,8 @@ function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWi
   }
   const deadline =
     window.first === window.last
-      ? `by ${long(latestFurtherPrivateNoticeDate(window.first))}`
-      : 'at least 5 clear days before the decision';
+      ? `by ${long(latestFurtherPrivateNoticeDate(window.first, mode))}`
+      : `at least ${clearDaysPhrase(FURTHER_PRIVATE_NOTICE_CLEAR_DAYS, mode)} before the decision`;
   return {
     ...check,
     message:
@@ -280,10 +286,10 @@ function withPrivateNotices(input: NoticeInput, route: Route, window: ExpectedWi
   };
 }
 
-function breach(input: NoticeInput, window: ExpectedWindow, routes: Route[], earliest: Route | null): NoticeCheck {
+function breach(input: NoticeInput, window: ExpectedWindow, routes: Route[], earliest: Route | null, mode: ClearDaysMode): NoticeCheck {
   const rule = breachedRule(input);
   const flaws = routes.filter((route) => route.flaw !== null).map((route) => `${capitalise(route.flaw ?? '')}.`);
-  if (!earliest) return noNotice(input, `it is expected ${window.wording}`, flaws);
+  if (!earliest) return noNotice(input, `it is expected ${window.wording}`, flaws, mode);
   return {
     ok: false,
     rule,
@@ -298,7 +304,7 @@ function breach(input: NoticeInput, window: ExpectedWindow, routes: Route[], ear
 }
 
 /** No route gives any date: nothing on a plan, no notice, no usable exception. */
-function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): NoticeCheck {
+function noNotice(input: NoticeInput, opening: string, flaws: string[], mode: ClearDaysMode): NoticeCheck {
   const rule = breachedRule(input);
   const missing =
     input.part === 'private'
@@ -310,7 +316,7 @@ function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): No
     ok: false,
     rule,
     earliestLawfulDate: null,
-    message: [`Breaks ${NOTICE_RULES[rule].explanation}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input)}, or ${remedy(input)}.`].join(' '),
+    message: [`Breaks ${NOTICE_RULES[rule].explanation}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input, mode)}, or ${remedy(input)}.`].join(' '),
   };
 }
 
@@ -322,10 +328,11 @@ function breachedRule(input: NoticeInput): NoticeRule {
   return 'regulation-9';
 }
 
-function firstStep(input: NoticeInput): string {
+function firstStep(input: NoticeInput, mode: ClearDaysMode): string {
+  const period = clearDaysPhrase(KEY_DECISION_NOTICE_CLEAR_DAYS, mode);
   return input.part === 'urgent'
-    ? 'Give it a date at least 28 clear days after a published plan that includes it'
-    : 'Publish it on a plan at least 28 clear days before it is taken';
+    ? `Give it a date at least ${period} after a published plan that includes it`
+    : `Publish it on a plan at least ${period} before it is taken`;
 }
 
 /** What else the publisher can do, given what is already recorded. */
