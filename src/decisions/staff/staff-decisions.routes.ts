@@ -11,7 +11,7 @@ import { outcomeRoutes } from './outcome.routes.ts';
  * The staff pages for keeping decisions up to date, for src/routes.ts. Order matters: the fixed paths
  * (/admin/decisions/new, /follow-up) come before /admin/decisions/:id.
  */
-export function staffDecisionRoutes(deps: Pick<Deps, 'staffDecisions' | 'audit' | 'clock' | 'decisions' | 'referenceData'>): Router[] {
+export function staffDecisionRoutes(deps: Pick<Deps, 'staffDecisions' | 'audit' | 'clock' | 'decisions' | 'referenceData' | 'settings'>): Router[] {
   return [
     decisionListRoutes(deps),
     decisionFormRoutes(deps),
