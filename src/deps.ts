@@ -7,6 +7,7 @@ import { createAuth } from './auth/auth.ts';
 import { createDecisionService } from './decisions/decision.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
 import { createCouncilService } from './reference-data/council.service.ts';
+import { createCouncilSettingsService } from './reference-data/council-settings.service.ts';
 import { createReferenceDataService } from './reference-data/reference-data.service.ts';
 import { changeSourceFor, createChangeWatcher } from './db/change-watcher.ts';
 import { createFeedService } from './feeds/feeds.service.ts';
@@ -28,6 +29,8 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
   const changes = createChangeWatcher(changeSourceFor(handle), db);
   const alerts = createAlerts(config, db, clock, mail);
   const council = createCouncilService(db);
+  // The one cache of the council's settings: every rule reads it, /admin/settings forgets it.
+  const settings = createCouncilSettingsService(db);
   const plans = createPlanService(db);
   return {
     config,
@@ -36,16 +39,17 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     mail,
     alerts,
     council,
+    settings,
     referenceData: createReferenceDataService(db),
     decisions: createDecisionService(db),
     plans,
     // Its worker thread starts at the first PDF request and stops when idle; close() stops it at once.
     planPdfs: createPlanPdfs({ plans, council }),
     auth: createAuth(config, db, clock),
-    staffDecisions: createStaffDecisionService(db, clock, alerts),
+    staffDecisions: createStaffDecisionService(db, clock, alerts, settings),
     audit: createAuditService(db),
     comments: createComments(config, db, clock, mail, council),
-    publication: createPublicationService({ db, clock, alerts }),
+    publication: createPublicationService({ db, clock, alerts, settings }),
     changes,
     feeds: createFeedService(config, db, changes),
     reports: createReportService(db, clock, council),

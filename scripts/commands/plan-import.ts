@@ -24,7 +24,8 @@ export const importPlanCommand: Command = {
     }
     try {
       const keyFrom = typeof options['key-decisions-from'] === 'string' ? options['key-decisions-from'] : undefined;
-      const summary = await importPlan(deps.db, bytes, published, { ...(keyFrom ? { keyDecisionsFrom: keyFrom } : {}), alerts: deps.alerts });
+      const { clearDays } = await deps.settings.get();
+      const summary = await importPlan(deps.db, bytes, published, { ...(keyFrom ? { keyDecisionsFrom: keyFrom } : {}), clearDays, alerts: deps.alerts });
       deps.council.forget();
       if (summary.status === 'unchanged') {
         write(io.stdout, `The plan published ${summary.publishedOn} is already recorded exactly as in this file; nothing changed.`);

@@ -29,6 +29,8 @@ const FIELD_LABELS: Record<string, string> = {
   exempt_paragraph: 'Schedule 12A paragraph',
   exemption_reason: 'Why it is to be taken in private',
   internal_notes: 'Internal notes',
+  estimated_value_pounds: 'Estimated spend or saving (£)',
+  non_key_reason: 'Why it is not a key decision',
   outcome: 'Outcome',
   regulation_10: 'General exception (regulation 10)',
   regulation_11: 'Special urgency (regulation 11)',

@@ -17,4 +17,5 @@ export const STAFF_LINKS: StaffLink[] = [
   { href: '/admin/audit', text: 'Audit log', description: 'Every change to every decision: who, when, and the values before and after.', minRole: 'editor' },
   { href: '/admin/users', text: 'Staff accounts', description: 'Add staff, change their roles and disable accounts.', minRole: 'admin' },
   { href: '/admin/reference', text: 'Reference data', description: 'Committees, wards, directorates, decision makers and their portfolios, the spellings imports recognise, merging duplicates, and the council’s details.', minRole: 'admin' },
+  { href: '/admin/settings', text: 'Council settings', description: 'The rules the council’s constitution sets: the key-decision threshold, call-in, and how clear days are counted.', minRole: 'admin' },
 ];

@@ -12,7 +12,7 @@ export const CHANGE_CHANNEL = 'forward_plan_changed';
  */
 export const PUBLIC_TABLES: ReadonlySet<string> = new Set([
   'decisions', 'decision_events', 'decision_committees', 'decision_wards', 'plans',
-  'committees', 'wards', 'directorates', 'decision_makers', 'portfolios', 'council',
+  'committees', 'wards', 'directorates', 'decision_makers', 'portfolios', 'council', 'council_settings',
 ]);
 
 export type ChangeSource =

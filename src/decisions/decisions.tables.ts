@@ -39,6 +39,10 @@ export interface DecisionTable {
   is_key: Generated<boolean>;
   /** Staff-only: never rendered in public output. */
   internal_notes: Generated<string>;
+  /** The key-decision test's estimated spend or saving, whole pounds. Staff-only: not shown in public. */
+  estimated_value_pounds: number | null;
+  /** Why a decision that meets the key-decision test is in Part 3. Staff-only: not shown in public. */
+  non_key_reason: Generated<string>;
   created_by: number | null;
   search: ReadOnly<string>;
   created_at: DefaultTimestamp;

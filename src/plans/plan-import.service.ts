@@ -15,6 +15,7 @@ import { londonInstant } from '../lib/clock.ts';
 import { isIsoDate } from '../lib/dates.ts';
 import { createResolver } from '../reference-data/resolver.ts';
 import type { Executor } from '../db/executor.ts';
+import type { ClearDaysMode } from '../rules/clear-days.ts';
 import { keyDecisionsFrom as defaultKeyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { AlertQueue } from '../alerts/alerts.ts';
 import { PlanFileError, readPlanCsv, type PlanRow } from './plan-csv.ts';
@@ -91,13 +92,15 @@ export async function importPlan(
   bytes: Uint8Array,
   publishedOn: string,
   options: {
+    /** As the plan printed it; when not given, the rule's date, counting clear days as `clearDays` says (calendar days by default). */
     keyDecisionsFrom?: string;
+    clearDays?: ClearDaysMode;
     /** deps.alerts: an imported plan is a publication being recorded, so subscribers hear of it. */
     alerts?: AlertQueue;
   } = {},
 ): Promise<ImportSummary> {
   if (!isIsoDate(publishedOn)) throw new PlanFileError([`The publication date '${publishedOn}' must be a real date written as YYYY-MM-DD`]);
-  const keyFrom = options.keyDecisionsFrom ?? defaultKeyDecisionsFrom(publishedOn);
+  const keyFrom = options.keyDecisionsFrom ?? defaultKeyDecisionsFrom(publishedOn, options.clearDays);
   if (!isIsoDate(keyFrom) || keyFrom <= publishedOn) {
     throw new PlanFileError([`The key decisions date '${keyFrom}' must be a date after the publication date`]);
   }

@@ -18,6 +18,7 @@ import { canonicalReference } from '../decisions/key-reference.ts';
 import { referenceDate } from '../decisions/staff/first-notice.ts';
 import { cleanText } from '../lib/text.ts';
 import { nextKeyReferences } from '../rules/new-key-references.ts';
+import type { ClearDaysMode } from '../rules/clear-days.ts';
 import { keyDecisionsFrom } from '../rules/notice-periods.ts';
 import type { DecisionFacts, PublicationHistory } from './draft-facts.ts';
 import {
@@ -59,7 +60,8 @@ export interface Draft {
 
 const LIVE: readonly DecisionStatus[] = ['draft', 'planned', 'deferred'];
 
-export function assembleDraft(publishedOn: string, decisions: DecisionFacts[], history: PublicationHistory): Draft {
+/** `clearDays`: how the council counts clear days, which sets the plan's "key decisions from" date. */
+export function assembleDraft(publishedOn: string, decisions: DecisionFacts[], history: PublicationHistory, clearDays: ClearDaysMode = 'calendar'): Draft {
   const entries: Omit<DraftEntry, 'position' | 'newReference'>[] = [];
   const heldBack: HeldBack[] = [];
   for (const decision of decisions) {
@@ -96,7 +98,7 @@ export function assembleDraft(publishedOn: string, decisions: DecisionFacts[], h
       });
     }
   }
-  const keyFrom = keyDecisionsFrom(publishedOn);
+  const keyFrom = keyDecisionsFrom(publishedOn, clearDays);
   const ordered = inPlanOrder(entries);
   return {
     publishedOn,

@@ -6,6 +6,7 @@
 import type { Clock } from '../lib/clock.ts';
 import { noticeBreaches, type NoticeBreach } from '../decisions/staff/notice-breaches.ts';
 import type { Executor } from '../db/executor.ts';
+import type { ClearDaysMode } from '../rules/clear-days.ts';
 import { NOTICE_RULES } from '../rules/notice-periods.ts';
 import type { Draft } from './draft-assembly.ts';
 
@@ -16,8 +17,8 @@ export interface DraftBreach extends Omit<NoticeBreach, 'reference'> {
   ruleLabel: string;
 }
 
-export async function draftBreaches(db: Executor, clock: Clock, draft: Draft): Promise<DraftBreach[]> {
-  const found = await noticeBreaches(db, clock, { asIfPublishedOn: draft.publishedOn });
+export async function draftBreaches(db: Executor, clock: Clock, draft: Draft, clearDays: ClearDaysMode): Promise<DraftBreach[]> {
+  const found = await noticeBreaches(db, clock, { asIfPublishedOn: draft.publishedOn, clearDays });
   const printed = new Map(draft.entries.map((e) => [e.decisionId, e.snapshot.reference]));
   return found.map((b) => ({
     decisionId: b.decisionId,

@@ -7,16 +7,18 @@ import type { ErrorSummaryItem } from '../http/forms.ts';
 import { readForm } from '../http/forms.ts';
 import { today } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
+import { noticeTermsOf, type NoticeTerms } from '../reference-data/council-settings.ts';
 import type { PreparedDraft } from './publication.service.ts';
 
 /**
  * /admin/publication: the next plan exactly as it will be published, what changed since the
  * previous one, the notice rules it breaks, and (for publishers) the button that publishes it.
  */
-export function publicationRoutes({ publication, clock }: Pick<Deps, 'publication' | 'clock'>) {
+export function publicationRoutes({ publication, clock, settings }: Pick<Deps, 'publication' | 'clock' | 'settings'>) {
   const router = adminRouter('editor');
 
-  function render(ctx: Context, prepared: PreparedDraft, errorList: ErrorSummaryItem[] = []) {
+  async function render(ctx: Context, prepared: PreparedDraft, errorList: ErrorSummaryItem[] = []) {
+    const noticeTerms: NoticeTerms = noticeTermsOf(await settings.get());
     const { summary, blocker } = prepared;
     const canPublish = roleAtLeast(ctx.state.user!.role, 'publisher');
     const refusal =
@@ -38,12 +40,13 @@ export function publicationRoutes({ publication, clock }: Pick<Deps, 'publicatio
       // The public plan's own templates, fed the draft: the preview is the plan as it will be.
       plan: prepared.view,
       draftChanges: prepared.changes.byDecision,
+      noticeTerms,
       preview: true,
     });
   }
 
   router.get('/admin/publication', async (ctx) => {
-    render(ctx, await publication.prepare(today(clock)));
+    await render(ctx, await publication.prepare(today(clock)));
   });
 
   router.post('/admin/publication', requireRole('publisher'), async (ctx) => {
@@ -51,12 +54,12 @@ export function publicationRoutes({ publication, clock }: Pick<Deps, 'publicatio
     const seen = readForm(ctx).text('date');
     if (seen !== publishedOn) {
       const message = `The preview you published from was for ${isIsoDate(seen) ? formatLongDate(seen) : 'another day'}; today is ${formatLongDate(publishedOn)}. Check the plan below again, then publish it.`;
-      return render(ctx, await publication.prepare(publishedOn), [{ text: message, href: '#main-content' }]);
+      return await render(ctx, await publication.prepare(publishedOn), [{ text: message, href: '#main-content' }]);
     }
     const outcome = await publication.publish({ publishedOn, userId: ctx.state.user!.id });
     if (outcome.status === 'refused') {
       const errorList = outcome.reasons.map((text, i) => ({ text, href: i < outcome.reasons.length - outcome.breaches.length ? '#main-content' : '#breaches' }));
-      return render(ctx, await publication.prepare(publishedOn), errorList);
+      return await render(ctx, await publication.prepare(publishedOn), errorList);
     }
     // Published now or by an earlier click: either way the plan is there.
     ctx.redirect(`/plans/${outcome.publishedOn}`);

@@ -8,6 +8,7 @@ import { today, type Clock } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
 import { findPlanByDate, insertPlanEntries, latestPlan } from '../plans/plan.repository.ts';
 import type { PlanView } from '../plans/plan.service.ts';
+import type { CouncilSettingsService } from '../reference-data/council-settings.service.ts';
 import type { Executor } from '../db/executor.ts';
 import { assembleDraft, type Draft, type DraftEntry } from './draft-assembly.ts';
 import { changesSincePrevious, type DraftChanges } from './draft-changes.ts';
@@ -35,17 +36,19 @@ export type PublishOutcome =
 
 /**
  * Drafting and publishing the next plan. The preview, the button, the CLI and the schedule all
- * go through `prepare` and `publish`, so they show and do exactly the same.
+ * go through `prepare` and `publish`, so they show and do exactly the same. Clear days (the
+ * "key decisions from" date, its references, the notice checks) count as the council's settings say.
  */
-export function createPublicationService({ db, clock, alerts }: { db: Db; clock: Clock; alerts: AlertQueue }) {
+export function createPublicationService({ db, clock, alerts, settings }: { db: Db; clock: Clock; alerts: AlertQueue; settings: Pick<CouncilSettingsService, 'get'> }) {
   async function prepare(publishedOn: string, executor: Executor = db): Promise<PreparedDraft> {
     if (!isIsoDate(publishedOn)) throw new RangeError(`The plan's date must be a real date written as YYYY-MM-DD, not '${publishedOn}'`);
+    const { clearDays } = await settings.get();
     const history = await publicationHistory(executor, publishedOn);
     const facts = await draftDecisionFacts(executor, history.previousPlan?.id ?? null);
-    const draft = assembleDraft(publishedOn, facts, history);
+    const draft = assembleDraft(publishedOn, facts, history, clearDays);
     const byId = new Map(facts.map((f) => [f.id, f]));
     const changes = changesSincePrevious(draft, byId, history);
-    const breaches = await draftBreaches(executor, clock, draft);
+    const breaches = await draftBreaches(executor, clock, draft, clearDays);
     return {
       draft,
       view: draftPlanView(draft),

@@ -12,6 +12,22 @@ export interface CouncilTable {
   website: Generated<string>;
 }
 
+/** The kinds of decision maker the service knows; call-in settings name some of them. */
+export const DECISION_MAKER_KINDS = ['cabinet', 'member'] as const;
+export type DecisionMakerKind = (typeof DECISION_MAKER_KINDS)[number];
+
+/** The one row of rules the council's constitution sets (see council-settings.service.ts). */
+export interface CouncilSettingsTable {
+  id: Generated<number>;
+  key_decision_threshold_pounds: number;
+  call_in_working_days: number;
+  call_in_members_required: number;
+  /** Decision maker kinds (DecisionMakerKind) whose decisions can be called in. */
+  call_in_applies_to: string[];
+  call_in_urgent_exempt: boolean;
+  clear_days: 'calendar' | 'working';
+}
+
 export interface NamedEntityTable {
   id: Generated<number>;
   slug: string;
@@ -24,7 +40,7 @@ export interface NamedEntityTable {
 export interface DecisionMakerTable {
   id: Generated<number>;
   slug: string;
-  kind: 'cabinet' | 'member';
+  kind: DecisionMakerKind;
   name: string;
   needs_review: Generated<boolean>;
   created_at: DefaultTimestamp;
@@ -49,7 +65,7 @@ export interface AliasTable {
   decision_maker_id: number | null;
 }
 
-export type ReferenceChangeKind = 'council' | EntityKind;
+export type ReferenceChangeKind = 'council' | 'council_settings' | EntityKind;
 export type ReferenceChangeAction =
   | 'created' | 'updated' | 'reviewed' | 'alias_added' | 'alias_removed' | 'merged'
   | 'portfolio_added' | 'portfolio_updated' | 'portfolio_ended';
@@ -72,6 +88,7 @@ export interface ReferenceChangeTable {
 /** The tables reference-data/ keeps: the council, its named entities, their spellings and history. */
 export interface ReferenceDataTables {
   council: CouncilTable;
+  council_settings: CouncilSettingsTable;
   committees: NamedEntityTable;
   wards: NamedEntityTable;
   directorates: NamedEntityTable;

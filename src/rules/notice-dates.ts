@@ -1,11 +1,11 @@
 /*
  * The notice periods of The Local Authorities (Executive Arrangements) (Meetings and Access to
  * Information) (England) Regulations 2012 (SI 2012/2089) turned into dates. The periods are in
- * clear days (see clear-days.ts). Import these through notice-periods.ts, which also says
- * whether a given decision meets them.
+ * clear days (see clear-days.ts), counted as the council's settings say: every function takes the
+ * mode, calendar days unless told otherwise. Import these through notice-periods.ts, which also
+ * says whether a given decision meets them.
  */
-import { addDays } from '../lib/dates.ts';
-import { earliestAfterClearDays } from './clear-days.ts';
+import { earliestAfterClearDays, latestNoticeBefore, type ClearDaysMode } from './clear-days.ts';
 import { nextWorkingDayOnOrAfter } from './working-days.ts';
 import { assertIsoDate } from './validate.ts';
 
@@ -19,9 +19,9 @@ export const PRIVATE_NOTICE_CLEAR_DAYS = 28;
 export const FURTHER_PRIVATE_NOTICE_CLEAR_DAYS = 5;
 
 /** The first date on which a key decision first advertised in a plan published on `publishedOn` may be taken. */
-export function earliestKeyDecisionDate(publishedOn: string): string {
+export function earliestKeyDecisionDate(publishedOn: string, mode: ClearDaysMode = 'calendar'): string {
   assertIsoDate(publishedOn, 'publishedOn');
-  return earliestAfterClearDays(publishedOn, KEY_DECISION_NOTICE_CLEAR_DAYS);
+  return earliestAfterClearDays(publishedOn, KEY_DECISION_NOTICE_CLEAR_DAYS, mode);
 }
 
 /**
@@ -32,8 +32,8 @@ export function earliestKeyDecisionDate(publishedOn: string): string {
  * DECISIONS FROM 25 MARCH 2024" (the Monday) with references KEY/25MAR24/01 and /02. Moving the
  * date later can never make a decision unlawful.
  */
-export function keyDecisionsFrom(publishedOn: string): string {
-  return nextWorkingDayOnOrAfter(earliestKeyDecisionDate(publishedOn));
+export function keyDecisionsFrom(publishedOn: string, mode: ClearDaysMode = 'calendar'): string {
+  return nextWorkingDayOnOrAfter(earliestKeyDecisionDate(publishedOn, mode));
 }
 
 /**
@@ -43,21 +43,21 @@ export function keyDecisionsFrom(publishedOn: string): string {
  * whichever of the two came later, so the chair also always has 5 clear days. That is never
  * earlier than the regulation allows, and it is the reading the council's procedure uses.
  */
-export function generalExceptionEarliestDate(chairNotifiedOn: string, noticePublishedOn: string): string {
+export function generalExceptionEarliestDate(chairNotifiedOn: string, noticePublishedOn: string, mode: ClearDaysMode = 'calendar'): string {
   assertIsoDate(chairNotifiedOn, 'chairNotifiedOn');
   assertIsoDate(noticePublishedOn, 'noticePublishedOn');
   const later = chairNotifiedOn > noticePublishedOn ? chairNotifiedOn : noticePublishedOn;
-  return earliestAfterClearDays(later, GENERAL_EXCEPTION_CLEAR_DAYS);
+  return earliestAfterClearDays(later, GENERAL_EXCEPTION_CLEAR_DAYS, mode);
 }
 
 /** Regulation 5(2): the first date of a private decision whose intention was first noticed on `noticePublishedOn`. */
-export function earliestPrivateDecisionDate(noticePublishedOn: string): string {
+export function earliestPrivateDecisionDate(noticePublishedOn: string, mode: ClearDaysMode = 'calendar'): string {
   assertIsoDate(noticePublishedOn, 'noticePublishedOn');
-  return earliestAfterClearDays(noticePublishedOn, PRIVATE_NOTICE_CLEAR_DAYS);
+  return earliestAfterClearDays(noticePublishedOn, PRIVATE_NOTICE_CLEAR_DAYS, mode);
 }
 
 /** Regulation 5(4): the last date on which the further notice of a private decision on `decisionDate` may be published. */
-export function latestFurtherPrivateNoticeDate(decisionDate: string): string {
+export function latestFurtherPrivateNoticeDate(decisionDate: string, mode: ClearDaysMode = 'calendar'): string {
   assertIsoDate(decisionDate, 'decisionDate');
-  return addDays(decisionDate, -(FURTHER_PRIVATE_NOTICE_CLEAR_DAYS + 1));
+  return latestNoticeBefore(decisionDate, FURTHER_PRIVATE_NOTICE_CLEAR_DAYS, mode);
 }

@@ -12,11 +12,16 @@
  * day a decision was actually taken, over the same routes, is taken-on.ts.
  */
 import { daysInMonth, formatLongDate, formatMonth, isoDate, parts } from '../lib/dates.ts';
+import { clearDaysPhrase, type ClearDaysMode } from './clear-days.ts';
 import {
   earliestKeyDecisionDate,
   earliestPrivateDecisionDate,
+  FURTHER_PRIVATE_NOTICE_CLEAR_DAYS,
+  GENERAL_EXCEPTION_CLEAR_DAYS,
   generalExceptionEarliestDate,
+  KEY_DECISION_NOTICE_CLEAR_DAYS,
   latestFurtherPrivateNoticeDate,
+  PRIVATE_NOTICE_CLEAR_DAYS,
 } from './notice-dates.ts';
 import { assertIsoDate } from './validate.ts';
 
@@ -101,7 +106,8 @@ interface ExpectedWindow {
 
 const long = formatLongDate;
 
-export function checkNotice(input: NoticeInput): NoticeCheck {
+/** `mode`: how clear days are counted (the council's settings); calendar days unless told otherwise. */
+export function checkNotice(input: NoticeInput, mode: ClearDaysMode = 'calendar'): NoticeCheck {
   assertNoticeInput(input);
   const window = expectedWindow(input);
   if (input.part === 'non_key') {
@@ -112,15 +118,15 @@ export function checkNotice(input: NoticeInput): NoticeCheck {
       message: 'A non-key decision taken in public: the Regulations set no notice period for it.',
     };
   }
-  const routes = noticeRoutes(input);
+  const routes = noticeRoutes(input, mode);
   const usable = routes.filter((route) => route.flaw === null);
   const earliestRoute = earliestOf(usable);
-  if (!window) return undatedResult(input, earliestRoute);
+  if (!window) return undatedResult(input, earliestRoute, mode);
   const clear = usable.find((route) => window.first >= route.earliest);
-  if (clear) return withPrivateNotices(input, clear, window, allowed(clear, window));
+  if (clear) return withPrivateNotices(input, clear, window, allowed(clear, window), mode);
   const partial = earliestRoute && window.last >= earliestRoute.earliest ? earliestRoute : null;
-  if (partial) return withPrivateNotices(input, partial, window, allowedWithWarning(partial, window));
-  return breach(input, window, routes, earliestRoute);
+  if (partial) return withPrivateNotices(input, partial, window, allowedWithWarning(partial, window), mode);
+  return breach(input, window, routes, earliestRoute, mode);
 }
 
 export function assertNoticeInput(input: NoticeInput): void {
@@ -134,9 +140,9 @@ export function assertNoticeInput(input: NoticeInput): void {
   if (input.privateNotice) assertIsoDate(input.privateNotice.noticePublishedOn, 'privateNotice.noticePublishedOn');
 }
 
-/** Every route to a lawful date the records give a key (or urgent) or a private decision. */
-export function noticeRoutes(input: NoticeInput): NoticeRoute[] {
-  return input.part === 'private' ? privateRoutes(input) : keyRoutes(input);
+/** Every route to a lawful date the records give a key (or urgent) or a private decision; `mode` counts clear days. */
+export function noticeRoutes(input: NoticeInput, mode: ClearDaysMode = 'calendar'): NoticeRoute[] {
+  return input.part === 'private' ? privateRoutes(input, mode) : keyRoutes(input, mode);
 }
 
 /** A date with no precision recorded is taken as an exact day, the stricter reading. */
@@ -152,13 +158,13 @@ function expectedWindow(input: NoticeInput): ExpectedWindow | null {
   };
 }
 
-function keyRoutes(input: NoticeInput): NoticeRoute[] {
+function keyRoutes(input: NoticeInput, mode: ClearDaysMode): NoticeRoute[] {
   const routes: NoticeRoute[] = [];
   if (input.firstPublishedOn !== null) {
     routes.push({
       rule: 'regulation-9',
-      earliest: earliestKeyDecisionDate(input.firstPublishedOn),
-      because: `28 clear days after the plan published on ${long(input.firstPublishedOn)}`,
+      earliest: earliestKeyDecisionDate(input.firstPublishedOn, mode),
+      because: `${clearDaysPhrase(KEY_DECISION_NOTICE_CLEAR_DAYS, mode)} after the plan published on ${long(input.firstPublishedOn)}`,
       flaw: null,
       byAgreement: false,
     });
@@ -167,9 +173,9 @@ function keyRoutes(input: NoticeInput): NoticeRoute[] {
   if (exception) {
     routes.push({
       rule: 'regulation-10',
-      earliest: generalExceptionEarliestDate(exception.chairNotifiedOn, exception.noticePublishedOn),
+      earliest: generalExceptionEarliestDate(exception.chairNotifiedOn, exception.noticePublishedOn, mode),
       because:
-        `5 clear days after the scrutiny chair was told on ${long(exception.chairNotifiedOn)} ` +
+        `${clearDaysPhrase(GENERAL_EXCEPTION_CLEAR_DAYS, mode)} after the scrutiny chair was told on ${long(exception.chairNotifiedOn)} ` +
         `and the general exception notice was published on ${long(exception.noticePublishedOn)}`,
       flaw: isBlank(exception.reasons) ? 'the general exception record gives no reasons' : null,
       byAgreement: false,
@@ -185,7 +191,7 @@ function keyRoutes(input: NoticeInput): NoticeRoute[] {
  * a key decision must be checked as 'key' as well: a separate private notice does not put it on
  * a published plan.
  */
-function privateRoutes(input: NoticeInput): NoticeRoute[] {
+function privateRoutes(input: NoticeInput, mode: ClearDaysMode): NoticeRoute[] {
   const routes: NoticeRoute[] = [];
   const notices = [input.firstPublishedOn, input.privateNotice?.noticePublishedOn ?? null].filter(
     (date): date is string => date !== null,
@@ -194,8 +200,8 @@ function privateRoutes(input: NoticeInput): NoticeRoute[] {
   if (firstNotice !== undefined) {
     routes.push({
       rule: 'regulation-5',
-      earliest: earliestPrivateDecisionDate(firstNotice),
-      because: `28 clear days after notice of the intention to decide in private was given on ${long(firstNotice)}`,
+      earliest: earliestPrivateDecisionDate(firstNotice, mode),
+      because: `${clearDaysPhrase(PRIVATE_NOTICE_CLEAR_DAYS, mode)} after notice of the intention to decide in private was given on ${long(firstNotice)}`,
       flaw: null,
       byAgreement: false,
     });
@@ -225,8 +231,8 @@ export function earliestOf(routes: NoticeRoute[]): NoticeRoute | null {
   return routes.reduce<NoticeRoute | null>((best, route) => (best && best.earliest <= route.earliest ? best : route), null);
 }
 
-function undatedResult(input: NoticeInput, route: NoticeRoute | null): NoticeCheck {
-  if (!route) return noNotice(input, 'it has no expected date yet');
+function undatedResult(input: NoticeInput, route: NoticeRoute | null, mode: ClearDaysMode): NoticeCheck {
+  if (!route) return noNotice(input, 'it has no expected date yet', [], mode);
   return {
     ok: true,
     rule: route.rule,
@@ -266,7 +272,7 @@ function allowedWithWarning(route: NoticeRoute, window: ExpectedWindow): NoticeC
  * (regulation 5(4)), or, when urgency stood in for the notice periods, a notice of the reasons
  * as soon as practicable (regulation 5(7)). Tell the publisher while there is time.
  */
-function withPrivateNotices(input: NoticeInput, route: NoticeRoute, window: ExpectedWindow, check: NoticeCheck): NoticeCheck {
+function withPrivateNotices(input: NoticeInput, route: NoticeRoute, window: ExpectedWindow, check: NoticeCheck, mode: ClearDaysMode): NoticeCheck {
   if (input.part !== 'private') return check;
   if (route.byAgreement) {
     return {
@@ -276,8 +282,8 @@ function withPrivateNotices(input: NoticeInput, route: NoticeRoute, window: Expe
   }
   const deadline =
     window.first === window.last
-      ? `by ${long(latestFurtherPrivateNoticeDate(window.first))}`
-      : 'at least 5 clear days before the decision';
+      ? `by ${long(latestFurtherPrivateNoticeDate(window.first, mode))}`
+      : `at least ${clearDaysPhrase(FURTHER_PRIVATE_NOTICE_CLEAR_DAYS, mode)} before the decision`;
   return {
     ...check,
     message:
@@ -286,10 +292,10 @@ function withPrivateNotices(input: NoticeInput, route: NoticeRoute, window: Expe
   };
 }
 
-function breach(input: NoticeInput, window: ExpectedWindow, routes: NoticeRoute[], earliest: NoticeRoute | null): NoticeCheck {
+function breach(input: NoticeInput, window: ExpectedWindow, routes: NoticeRoute[], earliest: NoticeRoute | null, mode: ClearDaysMode): NoticeCheck {
   const rule = breachedRule(input);
   const flaws = routes.filter((route) => route.flaw !== null).map((route) => `${capitalise(route.flaw ?? '')}.`);
-  if (!earliest) return noNotice(input, `it is expected ${window.wording}`, flaws);
+  if (!earliest) return noNotice(input, `it is expected ${window.wording}`, flaws, mode);
   return {
     ok: false,
     rule,
@@ -304,7 +310,7 @@ function breach(input: NoticeInput, window: ExpectedWindow, routes: NoticeRoute[
 }
 
 /** No route gives any date: nothing on a plan, no notice, no usable exception. */
-function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): NoticeCheck {
+function noNotice(input: NoticeInput, opening: string, flaws: string[], mode: ClearDaysMode): NoticeCheck {
   const rule = breachedRule(input);
   const missing =
     input.part === 'private'
@@ -316,7 +322,7 @@ function noNotice(input: NoticeInput, opening: string, flaws: string[] = []): No
     ok: false,
     rule,
     earliestLawfulDate: null,
-    message: [`Breaks ${NOTICE_RULES[rule].explanation}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input)}, or ${remedy(input)}.`].join(' '),
+    message: [`Breaks ${NOTICE_RULES[rule].explanation}: ${opening} and ${missing}.`, ...flaws, `${firstStep(input, mode)}, or ${remedy(input)}.`].join(' '),
   };
 }
 
@@ -328,10 +334,11 @@ export function breachedRule(input: NoticeInput): NoticeRule {
   return 'regulation-9';
 }
 
-function firstStep(input: NoticeInput): string {
+function firstStep(input: NoticeInput, mode: ClearDaysMode): string {
+  const period = clearDaysPhrase(KEY_DECISION_NOTICE_CLEAR_DAYS, mode);
   return input.part === 'urgent'
-    ? 'Give it a date at least 28 clear days after a published plan that includes it'
-    : 'Publish it on a plan at least 28 clear days before it is taken';
+    ? `Give it a date at least ${period} after a published plan that includes it`
+    : `Publish it on a plan at least ${period} before it is taken`;
 }
 
 /** What else the publisher can do, given what is already recorded. */

@@ -9,7 +9,7 @@ import { addManyDecisions, publicPages, type PublicPage } from '../../scripts/ma
  * would make the large council's count grow by the rows on the page.
  */
 
-/** Every page of decisions fits in this many queries, the council's details (the layout's header) included. */
+/** Every page of decisions fits in this many queries, the council's details (the layout's header) and settings (the plan's explanations) included. */
 const MOST_QUERIES = 4;
 
 interface CountingApp extends TestApp {
@@ -32,8 +32,9 @@ async function countingApp(options: { many: boolean }): Promise<CountingApp> {
   return {
     ...app,
     async get(path) {
-      // The council's details are cached for a minute: forgotten here, so each count includes them.
+      // The council's details and settings are cached for a minute: forgotten here, so each count includes them.
       app.deps.council.forget();
+      app.deps.settings.forget();
       const before = app.queries();
       const response = await app.fetch(path);
       const body = await response.text();

@@ -65,6 +65,13 @@ const PAGES: [string, () => string, ((page: Page) => Promise<void>)?][] = [
     await send(page);
   }],
   ['the council details', () => '/admin/reference/council'],
+  ['the council settings', () => '/admin/settings'],
+  ['the council settings with errors', () => '/admin/settings', async (page) => {
+    await page.fill('#keyDecisionThreshold', 'half a million');
+    await page.uncheck('#callInAppliesTo');
+    await page.uncheck('#callInAppliesTo-2');
+    await send(page);
+  }],
 ];
 
 for (const [name, path, act] of PAGES) {

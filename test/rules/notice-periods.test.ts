@@ -286,3 +286,76 @@ test('checkNotice refuses a malformed date and names the field', (t) => {
     message: /generalException\.chairNotifiedOn/,
   });
 });
+
+/*
+ * Clear days counted as working days (the council's settings): the same plans and notices give
+ * later dates, and bank holidays are skipped. Calendar days stay the default.
+ */
+const byMode: Array<[publishedOn: string, calendar: [string, string], working: [string, string], why: string]> = [
+  ['2024-02-23', ['2024-03-23', '2024-03-25'], ['2024-04-06', '2024-04-08'], 'the real plan, a Friday: Good Friday and Easter Monday are skipped'],
+  ['2024-03-08', ['2024-04-06', '2024-04-08'], ['2024-04-20', '2024-04-22'], 'a Friday plan across Easter'],
+  ['2024-11-29', ['2024-12-28', '2024-12-30'], ['2025-01-14', '2025-01-14'], 'a Friday plan across Christmas and New Year: 28 working days end on Monday 13 January'],
+  ['2024-04-26', ['2024-05-25', '2024-05-28'], ['2024-06-08', '2024-06-10'], 'a Friday plan across both May bank holidays'],
+];
+
+for (const [publishedOn, [calendarEarliest, calendarFrom], [workingEarliest, workingFrom], why] of byMode) {
+  test(`a plan published on ${publishedOn}: key decisions from ${calendarEarliest} counting calendar days, ${workingEarliest} counting working days (${why})`, (t) => {
+    t.is(earliestKeyDecisionDate(publishedOn), calendarEarliest, 'calendar days by default');
+    t.is(earliestKeyDecisionDate(publishedOn, 'calendar'), calendarEarliest);
+    t.is(keyDecisionsFrom(publishedOn, 'calendar'), calendarFrom);
+    t.is(earliestKeyDecisionDate(publishedOn, 'working'), workingEarliest);
+    t.is(keyDecisionsFrom(publishedOn, 'working'), workingFrom);
+  });
+}
+
+test('the general exception and the further private notice count working days when told to', (t) => {
+  // Thursday 28 March 2024: Good Friday, the weekend and Easter Monday do not count.
+  t.is(generalExceptionEarliestDate('2024-03-28', '2024-03-28'), '2024-04-03');
+  t.is(generalExceptionEarliestDate('2024-03-28', '2024-03-28', 'working'), '2024-04-09');
+  // A decision on Thursday 4 April 2024: 2 and 3 April, and 26 to 28 March, are the five working days.
+  t.is(latestFurtherPrivateNoticeDate('2024-04-04', 'working'), '2024-03-25');
+  t.is(latestFurtherPrivateNoticeDate('2024-04-04'), '2024-03-29');
+});
+
+const modeCases: Array<{ name: string; input: Partial<NoticeInput>; calendar: [boolean, string | null]; working: [boolean, string | null]; says: RegExp }> = [
+  {
+    name: 'a key decision on 25 March 2024 from the plan of 23 February',
+    input: { expectedDate: '2024-03-25', expectedPrecision: 'day' },
+    calendar: [true, '2024-03-23'],
+    working: [false, '2024-04-06'],
+    says: /28 clear working days after the plan published on 23 February 2024/,
+  },
+  {
+    name: 'a private decision on 25 March 2024',
+    input: { part: 'private', expectedDate: '2024-03-25', expectedPrecision: 'day' },
+    calendar: [true, '2024-03-23'],
+    working: [false, '2024-04-06'],
+    says: /28 clear working days after notice of the intention to decide in private/,
+  },
+  {
+    name: 'a key decision under a general exception on 11 March 2024',
+    input: { expectedDate: '2024-03-11', expectedPrecision: 'day', generalException: exception },
+    calendar: [true, '2024-03-11'],
+    working: [false, '2024-03-13'],
+    says: /5 clear working days after the scrutiny chair was told/,
+  },
+  {
+    name: 'an urgency agreement needs no period in either mode',
+    input: { expectedDate: '2024-03-08', expectedPrecision: 'day', specialUrgency: urgency },
+    calendar: [true, '2024-03-08'],
+    working: [true, '2024-03-08'],
+    says: /agreed on 8 March 2024/,
+  },
+];
+
+for (const c of modeCases) {
+  test(`checkNotice counts clear days as the settings say: ${c.name}`, (t) => {
+    const input = { ...base, ...c.input };
+    const calendar = checkNotice(input);
+    t.deepEqual([calendar.ok, calendar.earliestLawfulDate], c.calendar, calendar.message);
+    t.deepEqual(checkNotice(input, 'calendar'), calendar, 'calendar days are the default');
+    const working = checkNotice(input, 'working');
+    t.deepEqual([working.ok, working.earliestLawfulDate], c.working, working.message);
+    t.regex(working.message, c.says);
+  });
+}

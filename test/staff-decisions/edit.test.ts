@@ -125,7 +125,7 @@ test.serial('a draft’s date change is audited but makes no public event', asyn
   const { app, as } = holder.world;
   const created = await app.deps.staffDecisions.editor.create(
     {
-      title: 'Draft to move', description: '', part: 'non_key', isKey: false, exemptParagraph: null, exemptionReason: '',
+      title: 'Draft to move', description: '', estimatedValuePounds: null, part: 'non_key', isKey: false, exemptParagraph: null, exemptionReason: '', nonKeyReason: '',
       decisionMakerId: (await app.deps.staffDecisions.choices()).makers[0]!.id,
       expected: { text: 'July 2024', date: '2024-07-01', precision: 'month', note: '' },
       committeeIds: [(await app.deps.staffDecisions.choices()).committees[0]!.id], wardScope: 'none', wardIds: [],

@@ -7,10 +7,12 @@ export function columnsOf(input: DecisionInput) {
   return {
     title: input.title,
     description: input.description,
+    estimated_value_pounds: input.estimatedValuePounds,
     part: input.part,
     is_key: input.isKey,
     exempt_paragraph: input.exemptParagraph,
     exemption_reason: input.exemptionReason,
+    non_key_reason: input.nonKeyReason,
     decision_maker_id: input.decisionMakerId,
     expected_date: input.expected.date,
     expected_precision: input.expected.precision,

@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.ts';
 import { readForm, renderForm, type FormErrors } from '../../http/forms.ts';
 import { idParam } from '../../http/params.ts';
 import { today } from '../../lib/clock.ts';
+import { noticeTermsOf } from '../../reference-data/council-settings.ts';
 import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
 import {
   readDecisionForm,
@@ -12,6 +13,7 @@ import {
   validateDecisionForm,
   type DecisionChoices,
   type DecisionFormValues,
+  type ExpectedDateValue,
   type ValidationContext,
 } from './decision-form.ts';
 import { currentExpected, formValuesOf } from './staff-decision.view.ts';
@@ -20,7 +22,7 @@ import { checkboxItems, pageProblem, seeOther, selectItems } from './staff-http.
 const TEMPLATE = 'admin/decisions/form.njk';
 
 const EMPTY: DecisionFormValues = {
-  title: '', description: '', part: '', isKey: '', exemptParagraph: '', exemptionReason: '', decisionMaker: '',
+  title: '', description: '', estimatedValue: '', part: '', isKey: '', exemptParagraph: '', exemptionReason: '', nonKeyReason: '', decisionMaker: '',
   expectedDate: '', committees: [], wardScope: '', wards: [], directorate: '', consultation: '', contacts: '',
   documents: '', internalNotes: '',
 };
@@ -36,12 +38,14 @@ function formPage(
   page: { title: string; action: string; decisionId?: number; revision?: number; status?: string },
   values: DecisionFormValues,
   choices: DecisionChoices,
-  context: ValidationContext,
+  context: ValidationContext & { noticeTerms: ReturnType<typeof noticeTermsOf> },
   errors?: FormErrors | Record<string, string>,
 ) {
   renderForm(ctx, TEMPLATE, {
     pageTitle: page.title,
     page,
+    // The hints state the threshold and how clear days count: the council's settings.
+    noticeTerms: context.noticeTerms,
     values: { ...values },
     errors,
     understood: understoodAs(values, context),
@@ -57,17 +61,23 @@ function formPage(
 }
 
 /** Creating and editing decisions: editors and above. */
-export function decisionFormRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
+export function decisionFormRoutes({ staffDecisions, clock, settings }: Pick<Deps, 'staffDecisions' | 'clock' | 'settings'>) {
   const router = adminRouter('editor');
 
+  /** What the form is read against: today (for year-less dates) and the council's settings. */
+  async function contextFor(current?: ExpectedDateValue) {
+    const councilSettings = await settings.get();
+    return { today: today(clock), current, keyDecisionThreshold: councilSettings.keyDecisionThreshold, noticeTerms: noticeTermsOf(councilSettings) };
+  }
+
   router.get('/admin/decisions/new', async (ctx) => {
-    formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, EMPTY, await staffDecisions.choices(), { today: today(clock) });
+    formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, EMPTY, await staffDecisions.choices(), await contextFor());
   });
 
   router.post('/admin/decisions', async (ctx) => {
     const values = readDecisionForm(readForm(ctx));
     const choices = await staffDecisions.choices();
-    const context = { today: today(clock) };
+    const context = await contextFor();
     const result = validateDecisionForm(values, choices, context);
     if (!result.ok) return formPage(ctx, { title: 'Add a decision', action: '/admin/decisions' }, values, choices, context, result.errors);
     const id = await staffDecisions.editor.create(result.input, ctx.state.user!);
@@ -84,7 +94,7 @@ export function decisionFormRoutes({ staffDecisions, clock }: Pick<Deps, 'staffD
       { title: `Edit: ${row.title}`, action: `/admin/decisions/${id}`, decisionId: id, revision: row.revision, status: row.status },
       formValuesOf(row, committeeIds, wardIds),
       await staffDecisions.choices(),
-      { today: today(clock), current: currentExpected(row) },
+      await contextFor(currentExpected(row)),
     );
   });
 
@@ -97,7 +107,7 @@ export function decisionFormRoutes({ staffDecisions, clock }: Pick<Deps, 'staffD
     const revisionText = form.text('revision');
     const revision = /^\d{1,9}$/.test(revisionText) ? Number(revisionText) : null;
     const choices = await staffDecisions.choices();
-    const context = { today: today(clock), current: currentExpected(found.row) };
+    const context = await contextFor(currentExpected(found.row));
     const page = { title: `Edit: ${found.row.title}`, action: `/admin/decisions/${id}`, decisionId: id, revision: revision ?? found.row.revision, status: found.row.status };
     const result = validateDecisionForm(values, choices, context);
     if (!result.ok) return formPage(ctx, page, values, choices, context, result.errors);

@@ -1,6 +1,8 @@
 import type { DatePrecision, Part, WardScope } from '../decisions.tables.ts';
 import { FormErrors, type FormReader } from '../../http/forms.ts';
 import { parseId } from '../../lib/ids.ts';
+import { formatPounds, readWholePounds } from '../../lib/money.ts';
+import { meetsKeyDecisionTest } from '../../rules/key-decision.ts';
 import { parseExpectedDate } from '../expected-date.ts';
 import { PARTS } from '../labels.ts';
 
@@ -14,10 +16,12 @@ import { PARTS } from '../labels.ts';
 export interface DecisionFormValues {
   title: string;
   description: string;
+  estimatedValue: string;
   part: string;
   isKey: string;
   exemptParagraph: string;
   exemptionReason: string;
+  nonKeyReason: string;
   decisionMaker: string;
   expectedDate: string;
   committees: string[];
@@ -40,10 +44,13 @@ export interface ExpectedDateValue {
 export interface DecisionInput {
   title: string;
   description: string;
+  estimatedValuePounds: number | null;
   part: Part;
   isKey: boolean;
   exemptParagraph: number | null;
   exemptionReason: string;
+  /** Why a decision that meets the key-decision test is in Part 3; '' otherwise. */
+  nonKeyReason: string;
   decisionMakerId: number;
   expected: ExpectedDateValue;
   committeeIds: number[];
@@ -71,16 +78,20 @@ export interface DecisionChoices {
 /** The import's limit on any one cell. */
 export const MAX_FIELD_LENGTH = 20_000;
 export const MAX_COMMITTEES = 2;
+/** Under £1 trillion: the column's limit, far above any council's decision. */
+export const MOST_ESTIMATE = 999_999_999_999;
 const WARD_SCOPES: readonly WardScope[] = ['all', 'none', 'listed'];
 
 export function readDecisionForm(form: FormReader): DecisionFormValues {
   return {
     title: form.text('title'),
     description: form.multiline('description'),
+    estimatedValue: form.text('estimatedValue'),
     part: form.text('part'),
     isKey: form.text('isKey'),
     exemptParagraph: form.text('exemptParagraph'),
     exemptionReason: form.multiline('exemptionReason'),
+    nonKeyReason: form.multiline('nonKeyReason'),
     decisionMaker: form.text('decisionMaker'),
     expectedDate: form.text('expectedDate'),
     committees: form.list('committees'),
@@ -103,15 +114,20 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export interface ValidationContext {
+export interface ExpectedDateContext {
   /** Year-less dates ('17 June') are read from this date onwards, as the import reads them from the plan's date. */
   today: string;
   /** The stored expected date: when its wording is not changed it keeps its meaning, whatever today is. */
   current?: ExpectedDateValue | undefined;
 }
 
+export interface ValidationContext extends ExpectedDateContext {
+  /** The council's key-decision threshold in pounds (deps.settings). */
+  keyDecisionThreshold: number;
+}
+
 /** Reads the expected date as the import does; unchanged wording keeps the date it was read as. */
-export function readExpectedDate(text: string, context: ValidationContext): { ok: true; value: ExpectedDateValue } | { ok: false; message: string } {
+export function readExpectedDate(text: string, context: ExpectedDateContext): { ok: true; value: ExpectedDateValue } | { ok: false; message: string } {
   const current = context.current;
   if (current && text === current.text.trim().replace(/\s+/g, ' ')) return { ok: true, value: current };
   if (text === '') return { ok: false, message: 'Enter the date the decision is expected, for example 11 March 2024 or May 2024' };
@@ -136,6 +152,17 @@ export function validateDecisionForm(values: DecisionFormValues, choices: Decisi
   tooLong('title', 'Title');
   tooLong('description', 'Decision required');
 
+  const estimate = values.estimatedValue === '' ? null : readWholePounds(values.estimatedValue, MOST_ESTIMATE);
+  if (estimate && !estimate.ok) {
+    errors.add('estimatedValue', estimate.problem === 'too-large'
+      ? `Estimated spend or saving must be ${formatPounds(MOST_ESTIMATE)} or less`
+      : 'Estimated spend or saving must be a whole number of pounds, like 750,000');
+  }
+  const estimatedValuePounds = estimate?.ok ? estimate.pounds : null;
+  // The wards are further down the form, but the key-decision test needs them here.
+  const wardScope = WARD_SCOPES.find((s) => s === values.wardScope);
+  const wardIds = wardScope === 'listed' ? [...new Set(values.wards)].map((v) => chosenId(v, choices.wards)) : [];
+
   const part = PARTS.find((p) => p === values.part);
   if (!part) errors.add('part', 'Select the part of the plan the decision belongs in');
   let isKey = part === 'key' || part === 'urgent';
@@ -149,6 +176,11 @@ export function validateDecisionForm(values: DecisionFormValues, choices: Decisi
     }
     tooLong('exemptionReason', 'Why it is to be taken in private');
   }
+  const keyTest = meetsKeyDecisionTest({ estimatedValuePounds, wardScope: wardScope ?? 'none', listedWards: wardIds.filter((id) => id !== undefined).length }, context.keyDecisionThreshold);
+  if (part === 'non_key' && keyTest.meets && values.nonKeyReason === '') {
+    errors.add('nonKeyReason', 'Enter why this is not a key decision: it meets the key-decision test');
+  }
+  tooLong('nonKeyReason', 'Why it is not a key decision');
 
   const decisionMakerId = chosenId(values.decisionMaker, choices.makers);
   if (decisionMakerId === undefined) errors.add('decisionMaker', 'Select the decision maker');
@@ -163,9 +195,7 @@ export function validateDecisionForm(values: DecisionFormValues, choices: Decisi
     errors.add('committees', `Select no more than ${MAX_COMMITTEES} scrutiny committees`);
   }
 
-  const wardScope = WARD_SCOPES.find((s) => s === values.wardScope);
   if (!wardScope) errors.add('wardScope', 'Select which wards the decision affects');
-  const wardIds = wardScope === 'listed' ? [...new Set(values.wards)].map((v) => chosenId(v, choices.wards)) : [];
   if (wardScope === 'listed' && (wardIds.length === 0 || wardIds.some((id) => id === undefined))) {
     errors.add('wards', 'Select the wards the decision affects');
   }
@@ -186,10 +216,12 @@ export function validateDecisionForm(values: DecisionFormValues, choices: Decisi
     input: {
       title: values.title,
       description: values.description,
+      estimatedValuePounds,
       part,
       isKey,
       exemptParagraph,
       exemptionReason: part === 'private' ? values.exemptionReason : '',
+      nonKeyReason: part === 'non_key' ? values.nonKeyReason : '',
       decisionMakerId,
       expected: expected.value,
       committeeIds: committeeIds as number[],

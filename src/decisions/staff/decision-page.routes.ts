@@ -6,7 +6,7 @@ import { today } from '../../lib/clock.ts';
 import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
 import { generalExceptionView } from './staff-decision.view.ts';
-import { outcomeView, privateNoticeView, specialUrgencyView, staffDecisionView } from './staff-page.view.ts';
+import { keyDecisionView, outcomeView, privateNoticeView, specialUrgencyView, staffDecisionView } from './staff-page.view.ts';
 import { toPlanListing } from '../public-decisions.ts';
 import { canRecord } from './staff-http.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
@@ -34,6 +34,7 @@ export function decisionPageRoutes({ staffDecisions, audit, reports, clock }: Pi
     const { row } = detail;
     const hasException = detail.generalException !== undefined || detail.specialUrgency !== undefined;
     const done = DONE[String(ctx.query.done)];
+    const saved = done !== undefined && ['created', 'saved'].includes(String(ctx.query.done));
     ctx.render('admin/decisions/show.njk', {
       pageTitle: row.title,
       decision: detail.decision,
@@ -45,6 +46,9 @@ export function decisionPageRoutes({ staffDecisions, audit, reports, clock }: Pi
       understood: done && ['created', 'saved', 'deferred'].includes(String(ctx.query.done))
         ? { typed: row.expected_date_text, readAs: expectedDateLabel(row.expected_date, row.expected_precision, row.expected_date_note) }
         : null,
+      keyDecision: keyDecisionView(row, detail.decision.wards.wards.length, detail.settings.keyDecisionThreshold),
+      // After a save, say whether it meets the key-decision test, where the editor looks first.
+      keyTestAfterSave: saved,
       paragraphText: row.exempt_paragraph ? SCHEDULE_12A[row.exempt_paragraph] : null,
       canRecord: canRecord(ctx),
       outcomeAllowed: {
@@ -53,7 +57,7 @@ export function decisionPageRoutes({ staffDecisions, audit, reports, clock }: Pi
         deferred: outcomeRefusal('deferred', row.status, hasException) === null,
       },
       checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? NOTICE_RULES[c.rule].name : null })),
-      general: generalExceptionView(detail.generalException),
+      general: generalExceptionView(detail.generalException, detail.settings.clearDays),
       urgency: specialUrgencyView(detail.specialUrgency),
       privateNotice: privateNoticeView(detail.privateNotice),
       outcomes: detail.outcomes.map(outcomeView),

@@ -9,7 +9,12 @@ import { addDays, isIsoDate, MONTHS } from '../../lib/dates.ts';
  */
 
 const CANONICAL_KEY = /^KEY\/(\d{2})([A-Z]{3})(\d{2})\/\d+$/;
-/** 28 clear days: the plan's day and the 28 days after it come before the first lawful day. */
+/**
+ * 28 clear days: the plan's day and the 28 days after it come before the first lawful day.
+ * Calendar days whatever the council's settings say now: counted in working days the span is
+ * longer, so the calendar span never puts the notice earlier than it was, however the plan that
+ * printed the reference counted.
+ */
 const KEY_NOTICE_SPAN = 29;
 
 /** The date a canonical reference stands for (KEY/25MAR24/01 → 2024-03-25); null when it has no year. */

@@ -2,6 +2,7 @@ import { today, type Clock } from '../../lib/clock.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { groupBy } from '../../lib/group.ts';
 import type { Executor } from '../../db/executor.ts';
+import type { ClearDaysMode } from '../../rules/clear-days.ts';
 import { checkNotice, type NoticeRule } from '../../rules/notice-periods.ts';
 import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { firstNoticeDate, type EarliestListing } from './first-notice.ts';
@@ -48,6 +49,12 @@ export async function earliestListings(db: Executor, decisionIds: number[]): Pro
   return listings;
 }
 
+export interface NoticeCheckOptions {
+  asIfPublishedOn?: string;
+  /** How clear days count: the council's settings (deps.settings); calendar days when not given. */
+  clearDays?: ClearDaysMode;
+}
+
 /**
  * Every undecided decision that breaks a notice rule of the 2012 Regulations, judged by its
  * first published plan, its exceptions (regulations 10 and 11) and its private notices
@@ -55,7 +62,7 @@ export async function earliestListings(db: Executor, decisionIds: number[]): Pro
  * `asIfPublishedOn` (publication passes the plan's date) or, by default, today.
  * Works on a transaction too, so publication can check inside its own.
  */
-export async function noticeBreaches(db: Executor, clock: Clock, options: { asIfPublishedOn?: string } = {}): Promise<NoticeBreach[]> {
+export async function noticeBreaches(db: Executor, clock: Clock, options: NoticeCheckOptions = {}): Promise<NoticeBreach[]> {
   const checks = await noticeChecks(db, clock, options);
     // A failed check always names the rule it breaks.
   return checks
@@ -69,7 +76,7 @@ export type NoticeCheckResult = Omit<NoticeBreach, 'rule'> & { ok: boolean; rule
 export async function noticeChecks(
   db: Executor,
   clock: Clock,
-  options: { asIfPublishedOn?: string; decisionId?: number } = {},
+  options: NoticeCheckOptions & { decisionId?: number } = {},
 ): Promise<NoticeCheckResult[]> {
   const nextPlanOn = options.asIfPublishedOn ?? today(clock);
   if (!isIsoDate(nextPlanOn)) throw new RangeError(`asIfPublishedOn must be a date written YYYY-MM-DD, not ${JSON.stringify(nextPlanOn)}`);
@@ -93,7 +100,7 @@ export async function noticeChecks(
       noticesByDecision.get(decision.id)?.[0]?.intention_published_on ?? null,
     );
     for (const input of inputs) {
-      const check = checkNotice(input);
+      const check = checkNotice(input, options.clearDays);
       results.push({
         decisionId: decision.id,
         title: decision.title,

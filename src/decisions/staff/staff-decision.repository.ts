@@ -47,7 +47,7 @@ export async function auditStateOf(db: Executor, decisionId: number): Promise<Re
       'decisions.title', 'decisions.description', 'decisions.part', 'decisions.is_key', 'decisions.status',
       'decisions.expected_date_text', 'decisions.expected_date', 'decisions.expected_precision', 'decisions.ward_scope',
       'decisions.consultation', 'decisions.contacts', 'decisions.documents', 'decisions.exempt_paragraph',
-      'decisions.exemption_reason', 'decisions.internal_notes',
+      'decisions.exemption_reason', 'decisions.internal_notes', 'decisions.estimated_value_pounds', 'decisions.non_key_reason',
       'decision_makers.name as decision_maker', 'portfolios.title as portfolio', 'directorates.name as directorate',
     ])
     .where('decisions.id', '=', decisionId)

@@ -1,5 +1,6 @@
 import type { DecisionRow } from '../decisions.tables.ts';
-import { generalExceptionEarliestDate } from '../../rules/notice-periods.ts';
+import { clearDaysPhrase, type ClearDaysMode } from '../../rules/clear-days.ts';
+import { GENERAL_EXCEPTION_CLEAR_DAYS, generalExceptionEarliestDate } from '../../rules/notice-periods.ts';
 import { dateFieldsOf } from '../../lib/date-input.ts';
 import type { DateParts } from './date-input.ts';
 import type { DecisionFormValues, ExpectedDateValue } from './decision-form.ts';
@@ -10,10 +11,12 @@ export function formValuesOf(row: DecisionRow, committeeIds: number[], wardIds: 
   return {
     title: row.title,
     description: row.description,
+    estimatedValue: row.estimated_value_pounds === null ? '' : row.estimated_value_pounds.toLocaleString('en-GB'),
     part: row.part,
     isKey: row.part === 'private' ? (row.is_key ? 'yes' : 'no') : '',
     exemptParagraph: row.exempt_paragraph === null ? '' : String(row.exempt_paragraph),
     exemptionReason: row.exemption_reason,
+    nonKeyReason: row.non_key_reason,
     decisionMaker: String(row.decision_maker_id),
     expectedDate: row.expected_date_text,
     committees: committeeIds.map(String),
@@ -40,9 +43,11 @@ export interface GeneralExceptionView {
   reasons: string;
   reasonsNoticePublishedOn: string | null;
   earliestDate: string;
+  /** '5 clear days', or '5 clear working days' when the council's settings count working days. */
+  period: string;
 }
 
-export function generalExceptionView(row: ExceptionRow | undefined): GeneralExceptionView | null {
+export function generalExceptionView(row: ExceptionRow | undefined, mode: ClearDaysMode = 'calendar'): GeneralExceptionView | null {
   if (!row || !row.chair_notified_on || !row.notice_published_on) return null;
   return {
     chairName: row.agreed_by,
@@ -50,7 +55,8 @@ export function generalExceptionView(row: ExceptionRow | undefined): GeneralExce
     noticePublishedOn: row.notice_published_on,
     reasons: row.reasons,
     reasonsNoticePublishedOn: row.reasons_notice_published_on,
-    earliestDate: generalExceptionEarliestDate(row.chair_notified_on, row.notice_published_on),
+    earliestDate: generalExceptionEarliestDate(row.chair_notified_on, row.notice_published_on, mode),
+    period: clearDaysPhrase(GENERAL_EXCEPTION_CLEAR_DAYS, mode),
   };
 }
 

@@ -12,7 +12,7 @@ import { takenRoutes } from './taken.routes.ts';
  * The staff pages for keeping decisions up to date, for src/routes.ts. Order matters: the fixed paths
  * (/admin/decisions/new, /follow-up) come before /admin/decisions/:id.
  */
-export function staffDecisionRoutes(deps: Pick<Deps, 'staffDecisions' | 'audit' | 'clock' | 'decisions' | 'referenceData' | 'reports'>): Router[] {
+export function staffDecisionRoutes(deps: Pick<Deps, 'staffDecisions' | 'audit' | 'clock' | 'decisions' | 'referenceData' | 'reports' | 'settings'>): Router[] {
   return [
     decisionListRoutes(deps),
     decisionFormRoutes(deps),

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/create-db.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { CouncilSettingsService } from '../../reference-data/council-settings.service.ts';
 import { entriesForDecision } from '.././decision-listings.repository.ts';
 import { eventsFor, findDecisionById, findDecisionPage } from '../decision.repository.ts';
 import { toPublicDecision } from '../decision.view.ts';
@@ -15,15 +16,19 @@ import { createOutcomeService } from './outcome.service.ts';
 import { publicChanges } from '../public-history.ts';
 import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './staff-decision.repository.ts';
 
-/** The staff side of decisions (`deps.staffDecisions`): staff edits, outcomes, exceptions and the rule checks. */
-export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
+/**
+ * The staff side of decisions (`deps.staffDecisions`): staff edits, outcomes, exceptions and the
+ * rule checks, which count clear days as the council's settings say.
+ */
+export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts, settings: Pick<CouncilSettingsService, 'get'>) {
+  const clearDays = async () => (await settings.get()).clearDays;
   return {
     editor: createDecisionEditor(db, clock),
     outcomes: createOutcomeService(db, clock, alerts),
     records: createExceptionService(db, clock),
     choices: () => decisionChoices(db),
     /** See notice-breaches.ts: publication calls this with the plan's date. */
-    breaches: (options: { asIfPublishedOn?: string } = {}) => noticeBreaches(db, clock, options),
+    breaches: async (options: { asIfPublishedOn?: string } = {}) => noticeBreaches(db, clock, { ...options, clearDays: await clearDays() }),
     followUp: () => followUpDecisions(db, clock),
     /** Decisions taken without the required notice between two dates (inclusive): the report to council's section. */
     takenWithoutNotice: (range: { from: string; to: string }) => decisionsTakenWithoutNotice(db, range),
@@ -54,14 +59,14 @@ export function createStaffDecisionService(db: Db, clock: Clock, alerts: Outcome
 
     /** Everything staff see about one decision, internal notes and notice records included. */
     async detail(id: number) {
-      const [row, listRow] = await Promise.all([findDecisionRow(db, id), findDecisionById(db, id)]);
+      const [row, listRow, councilSettings] = await Promise.all([findDecisionRow(db, id), findDecisionById(db, id), settings.get()]);
       if (!row || !listRow) return undefined;
       const [listings, outcomes, exceptions, privateNotices, checks, events] = await Promise.all([
         entriesForDecision(db, id),
         outcomesOf(db, id),
         exceptionsOf(db, [id]),
         privateNoticesOf(db, [id]),
-        noticeChecks(db, clock, { decisionId: id }),
+        noticeChecks(db, clock, { decisionId: id, clearDays: councilSettings.clearDays }),
         eventsFor(db, id),
       ]);
       return {
@@ -73,6 +78,7 @@ export function createStaffDecisionService(db: Db, clock: Clock, alerts: Outcome
         specialUrgency: exceptions.find((e) => e.regulation === 11),
         privateNotice: privateNotices[0],
         checks,
+        settings: councilSettings,
         changes: publicChanges(events.map((e) => ({ ...e, id: Number(e.id) }))),
       };
     },

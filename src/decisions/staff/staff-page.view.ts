@@ -1,4 +1,6 @@
 import { formatDateTime } from '../../auth/format.ts';
+import { formatPounds } from '../../lib/money.ts';
+import { describeKeyDecisionTest, meetsKeyDecisionTest } from '../../rules/key-decision.ts';
 import type { DecisionRow } from '../decisions.tables.ts';
 import { expectedDateLabel, STATUS_LABELS } from '../labels.ts';
 import type { FollowUpRow } from './follow-up.ts';
@@ -32,6 +34,26 @@ export function staffDecisionView(row: DecisionRow) {
     exemptParagraph: row.exempt_paragraph,
     exemptionReason: row.exemption_reason,
     internalNotes: row.internal_notes,
+  };
+}
+
+/**
+ * Whether the decision meets the key-decision test with the council's threshold, and, for a
+ * Part 3 decision that does, the reason kept for treating it as non-key. Staff only: the
+ * estimate and the reason are not published.
+ */
+export function keyDecisionView(row: DecisionRow, listedWards: number, thresholdPounds: number) {
+  const facts = { estimatedValuePounds: row.estimated_value_pounds, wardScope: row.ward_scope, listedWards };
+  const test = meetsKeyDecisionTest(facts, thresholdPounds);
+  const inPart3Anyway = row.part === 'non_key' && test.meets;
+  return {
+    meets: test.meets,
+    summary: describeKeyDecisionTest(facts, thresholdPounds),
+    estimate: row.estimated_value_pounds === null ? null : formatPounds(row.estimated_value_pounds),
+    nonKeyReason: row.part === 'non_key' ? row.non_key_reason : '',
+    /** In Part 3 though it meets the test, with no reason kept (an import, or a lower threshold since). */
+    unexplained: inPart3Anyway && row.non_key_reason === '',
+    inPart3Anyway,
   };
 }
 

@@ -40,6 +40,7 @@ const DONE: Record<string, (page?: KindPage) => string> = {
   'portfolio-saved': () => 'Portfolio saved.',
   'portfolio-ended': () => 'Portfolio ended.',
   council: () => 'The council’s details have been saved. Public pages show them within a minute.',
+  settings: () => 'The council’s settings have been saved. The rules, explanations and form hints use them now.',
 };
 
 /** The success banner for `?done=…` after a redirect, or undefined. */

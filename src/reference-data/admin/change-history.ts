@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../auth/format.ts';
 import type { ReferenceChangeAction } from '../reference-data.tables.ts';
 import { describePeriod } from './portfolio-rules.ts';
+import { describeSettingValue } from './settings-rules.ts';
 
 const ACTIONS: Record<ReferenceChangeAction, string> = {
   created: 'Added',
@@ -25,6 +26,12 @@ const FIELDS: Record<string, string> = {
   governanceAddress: 'Postal address',
   governanceTelephone: 'Telephone',
   website: 'Website',
+  keyDecisionThreshold: 'Key-decision threshold',
+  callInWorkingDays: 'Working days for call-in',
+  callInMembersRequired: 'Members needed to call in',
+  callInAppliesTo: 'Decisions that can be called in',
+  callInUrgentExempt: 'Urgent decisions exempt from call-in',
+  clearDays: 'Clear days count',
 };
 
 interface Portfolio {
@@ -37,7 +44,9 @@ function isPortfolio(value: unknown): value is Portfolio {
   return typeof value === 'object' && value !== null && 'title' in value;
 }
 
-function show(value: unknown): string {
+function show(value: unknown, field = ''): string {
+  const setting = describeSettingValue(field, value);
+  if (setting !== undefined) return `‘${setting}’`;
   if (value === null || value === undefined || value === '') return '(blank)';
   if (isPortfolio(value)) return `‘${value.title}’ ${describePeriod(value)}`;
   if (typeof value === 'object' && 'name' in value) return `‘${String((value as { name: unknown }).name)}’`;
@@ -51,10 +60,10 @@ function detail(field: string, change: { from: unknown; to: unknown }): string {
     return `‘${from.name ?? ''}’ (short name ${from.slug ?? ''}) was merged into this and deleted`;
   }
   const label = FIELDS[field];
-  if (change.from === null && label === undefined) return show(change.to);
-  if (change.from === null) return `${label}: ${show(change.to)}`;
-  if (change.to === null) return `${label ?? 'Removed'}: ${show(change.from)}`;
-  return `${label ?? 'From'}: ${show(change.from)} → ${show(change.to)}`;
+  if (change.from === null && label === undefined) return show(change.to, field);
+  if (change.from === null) return `${label}: ${show(change.to, field)}`;
+  if (change.to === null) return `${label ?? 'Removed'}: ${show(change.from, field)}`;
+  return `${label ?? 'From'}: ${show(change.from, field)} → ${show(change.to, field)}`;
 }
 
 export interface HistoryRow {

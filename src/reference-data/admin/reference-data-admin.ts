@@ -7,21 +7,23 @@ import { decisionIdsNaming } from '../merge.ts';
 import { createEntityAdmin } from './entity-admin.service.ts';
 import { createMergeAdmin } from './merge-admin.service.ts';
 import { createPortfolioAdmin } from './portfolio-admin.service.ts';
+import { createSettingsAdmin } from './settings-admin.service.ts';
 import { changesOf } from './reference-data-changes.repository.ts';
 import { KIND_LIST } from './reference-data-kinds.ts';
 
-/** Everything the reference-data admin pages do, built from the database and the council cache. */
-export function createReferenceDataAdmin(db: Db, council: { forget(): void }) {
+/** Everything the reference-data admin pages do, built from the database and the caches of the council's details and settings. */
+export function createReferenceDataAdmin(db: Db, council: { forget(): void }, settings: { forget(): void }) {
   return {
     entities: createEntityAdmin(db),
     aliases: createAliasAdmin(db),
     portfolios: createPortfolioAdmin(db),
     merges: createMergeAdmin(db),
     council: createCouncilAdmin(db, council),
+    settings: createSettingsAdmin(db, settings),
     list: (kind: EntityKind) => listForAdmin(db, kind),
     entity: (kind: EntityKind, id: number) => entityById(db, kind, id),
     decisionCount: async (kind: EntityKind, id: number) => (await decisionIdsNaming(db, kind, id)).length,
-    history: (kind: EntityKind | 'council', id: number) => changesOf(db, kind, id),
+    history: (kind: EntityKind | 'council' | 'council_settings', id: number) => changesOf(db, kind, id),
 
     /** The four kinds with their counts, and what imports created from spellings nobody knew. */
     async overview() {
