@@ -7,7 +7,7 @@
  * before it (5(4)); while a decision is live that is only a reminder.
  */
 import { formatLongDate as long } from '../lib/dates.ts';
-import { earliestAfterClearDays } from './clear-days.ts';
+import { earliestAfterClearDays, type ClearDaysMode } from './clear-days.ts';
 import { FURTHER_PRIVATE_NOTICE_CLEAR_DAYS } from './notice-dates.ts';
 import {
   assertNoticeInput,
@@ -27,14 +27,15 @@ export interface TakenOnInput extends Omit<NoticeInput, 'expectedDate' | 'expect
   furtherPrivateNoticeOn: string | null;
 }
 
-export function takenOnCheck(input: TakenOnInput): NoticeCheck {
+/** `mode`: how clear days are counted (the council's settings); calendar days unless told otherwise. */
+export function takenOnCheck(input: TakenOnInput, mode: ClearDaysMode = 'calendar'): NoticeCheck {
   const asNotice: NoticeInput = { ...input, expectedDate: input.takenOn, expectedPrecision: 'day' };
   assertNoticeInput(asNotice);
   if (input.furtherPrivateNoticeOn !== null) assertIsoDate(input.furtherPrivateNoticeOn, 'furtherPrivateNoticeOn');
   if (input.part === 'non_key') {
     return { ok: true, rule: null, earliestLawfulDate: null, message: 'A non-key decision taken in public: the Regulations set no notice period for it.' };
   }
-  const routes = noticeRoutes(asNotice).map((route) => withFurtherNotice(input, route));
+  const routes = noticeRoutes(asNotice, mode).map((route) => withFurtherNotice(input, route, mode));
   const usable = routes.filter((route) => route.flaw === null);
   const met = usable.find((route) => input.takenOn >= route.earliest);
   if (met) {
@@ -68,13 +69,13 @@ export function takenOnCheck(input: TakenOnInput): NoticeCheck {
 }
 
 /** The 28 days' notice of a private decision also needs the further notice 5 clear days before it. */
-function withFurtherNotice(input: TakenOnInput, route: NoticeRoute): NoticeRoute {
+function withFurtherNotice(input: TakenOnInput, route: NoticeRoute, mode: ClearDaysMode): NoticeRoute {
   if (input.part !== 'private' || route.byAgreement || route.flaw !== null) return route;
   const further = input.furtherPrivateNoticeOn;
   if (further === null) {
     return { ...route, flaw: 'the further notice of the decision in private, due 5 clear days before it (regulation 5(4)), is not recorded' };
   }
-  const afterFurther = earliestAfterClearDays(further, FURTHER_PRIVATE_NOTICE_CLEAR_DAYS);
+  const afterFurther = earliestAfterClearDays(further, FURTHER_PRIVATE_NOTICE_CLEAR_DAYS, mode);
   return {
     ...route,
     earliest: afterFurther > route.earliest ? afterFurther : route.earliest,

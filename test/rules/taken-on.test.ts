@@ -46,3 +46,17 @@ test('a date that is not a date is refused, not judged', (t) => {
   t.throws(() => takenOnCheck({ ...key, takenOn: '1 December 2026' }), { instanceOf: RangeError });
   t.throws(() => takenOnCheck({ ...priv, furtherPrivateNoticeOn: '2026-02-30' }), { instanceOf: RangeError });
 });
+
+// The council's setting may count clear days as working days: the plan of Friday 23 February 2024
+// then runs past Good Friday and Easter Monday, to 6 April rather than 23 March.
+const WORKING: Array<[why: string, takenOn: string, mode: 'calendar' | 'working', ok: boolean, earliest: string]> = [
+  ['calendar days: lawful from 23 March', '2024-03-25', 'calendar', true, '2024-03-23'],
+  ['working days: 25 March is too early', '2024-03-25', 'working', false, '2024-04-06'],
+  ['working days: lawful from 6 April', '2024-04-06', 'working', true, '2024-04-06'],
+];
+
+for (const [why, takenOn, mode, ok, earliest] of WORKING) {
+  test(`taken on ${takenOn}, clear days as ${mode} days: ${why}`, (t) => {
+    t.like(takenOnCheck({ part: 'key', takenOn, firstPublishedOn: '2024-02-23', furtherPrivateNoticeOn: null }, mode), { ok, earliestLawfulDate: earliest });
+  });
+}

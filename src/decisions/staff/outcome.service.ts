@@ -7,6 +7,7 @@ import type { DecisionRow, OutcomeKind } from '../decisions.tables.ts';
 import { today, type Clock } from '../../lib/clock.ts';
 import { insertDecisionEvent, updateDecision } from '../decision.write.repository.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
+import type { ClearDaysMode } from '../../rules/clear-days.ts';
 import type { DeferredInput, TakenInput } from './outcome-form.ts';
 import { hasUrgencyRecord, insertOutcome } from './outcome.repository.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
@@ -28,7 +29,8 @@ function auditOutcome(trx: Transaction<Database>, decisionId: number, user: Staf
 }
 
 /** Outcomes: taken and withdrawn (final, and residents who follow the decision are alerted), deferred. */
-export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
+/** `clearDays`: how the council's settings count clear days, read at each check. */
+export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts, clearDays: () => Promise<ClearDaysMode> = async () => 'calendar') {
   /** Locks the decision, checks the outcome is allowed, then runs `record` in the same transaction. */
   async function withDecision(
     id: number,
@@ -55,8 +57,8 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
 
   return {
     /** The notice rules on the day it was taken, for the form to show before its check-your-answers page. */
-    takenChecks(id: number, takenOn: string): Promise<TakenCheck[]> {
-      return takenNoticeChecks(db, id, takenOn);
+    async takenChecks(id: number, takenOn: string): Promise<TakenCheck[]> {
+      return takenNoticeChecks(db, id, takenOn, await clearDays());
     },
 
     /**
@@ -66,7 +68,7 @@ export function createOutcomeService(db: Db, clock: Clock, alerts: OutcomeAlerts
      */
     taken(id: number, input: TakenInput, user: StaffUser): Promise<OutcomeResult> {
       return withDecision(id, 'taken', async (trx, row, now) => {
-        const checks = await takenNoticeChecks(trx, id, input.takenOn);
+        const checks = await takenNoticeChecks(trx, id, input.takenOn, await clearDays());
         const problem = takenNoticeProblem(checks, input.withoutNotice, user.role);
         if (problem) return { status: 'refused', ...problem };
         const withoutNotice = input.withoutNotice && { rules: brokenRules(checks), reason: input.withoutNotice.reason };

@@ -24,7 +24,7 @@ export function createStaffDecisionService(db: Db, clock: Clock, alerts: Outcome
   const clearDays = async () => (await settings.get()).clearDays;
   return {
     editor: createDecisionEditor(db, clock),
-    outcomes: createOutcomeService(db, clock, alerts),
+    outcomes: createOutcomeService(db, clock, alerts, clearDays),
     records: createExceptionService(db, clock),
     choices: () => decisionChoices(db),
     /** See notice-breaches.ts: publication calls this with the plan's date. */

@@ -2,6 +2,7 @@ import { roleAtLeast, type Role } from '../../auth/roles.ts';
 import type { Executor } from '../../db/executor.ts';
 import { NOTICE_RULES, type NoticeCheck, type NoticeRule } from '../../rules/notice-periods.ts';
 import { takenOnCheck } from '../../rules/taken-on.ts';
+import type { ClearDaysMode } from '../../rules/clear-days.ts';
 import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { firstNoticeDate } from './first-notice.ts';
 import { earliestListings } from './notice-breaches.ts';
@@ -17,7 +18,7 @@ import { noticeInputsFor } from './notice-inputs.ts';
 export type TakenCheck = NoticeCheck & { ruleName: string | null };
 
 /** Every check the decision needs (a private key decision has two), met or not; none for a public non-key decision. */
-export async function takenNoticeChecks(db: Executor, decisionId: number, takenOn: string): Promise<TakenCheck[]> {
+export async function takenNoticeChecks(db: Executor, decisionId: number, takenOn: string, mode: ClearDaysMode = 'calendar'): Promise<TakenCheck[]> {
   const decision = await db.selectFrom('decisions').select(['part', 'is_key', 'reference_key']).where('id', '=', decisionId).executeTakeFirst();
   if (!decision) return [];
   const [listings, exceptions, privateNotices] = await Promise.all([
@@ -36,7 +37,7 @@ export async function takenNoticeChecks(db: Executor, decisionId: number, takenO
     notice?.intention_published_on ?? null,
   );
   return inputs.map(({ expectedDate: _date, expectedPrecision: _precision, ...input }) => {
-    const check = takenOnCheck({ ...input, takenOn, furtherPrivateNoticeOn: input.part === 'private' ? (notice?.further_notice_published_on ?? null) : null });
+    const check = takenOnCheck({ ...input, takenOn, furtherPrivateNoticeOn: input.part === 'private' ? (notice?.further_notice_published_on ?? null) : null }, mode);
     return { ...check, ruleName: check.rule ? NOTICE_RULES[check.rule].name : null };
   });
 }
