@@ -28,6 +28,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
   const alerts = createAlerts(config, db, clock, mail);
   const council = createCouncilService(db);
   const plans = createPlanService(db);
+  const decisions = createDecisionService(db, clock);
   return {
     config,
     db,
@@ -36,7 +37,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     alerts,
     council,
     referenceData: createReferenceDataService(db),
-    decisions: createDecisionService(db),
+    decisions,
     plans,
     // Its worker thread starts at the first PDF request and stops when idle; close() stops it at once.
     planPdfs: createPlanPdfs({ plans, council }),
@@ -46,7 +47,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     comments: createComments(config, db, clock, mail, council),
     publication: createPublicationService({ db, clock, alerts }),
     changes,
-    feeds: createFeedService(config, db, changes),
+    feeds: createFeedService(config, db, changes, decisions),
   };
 }
 

@@ -10,17 +10,18 @@ import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { followUpDecisions } from './follow-up.ts';
 import { noticeBreaches, noticeChecks } from './notice-breaches.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
+import type { NoticeAlerts } from '../notices/notice-announcements.ts';
 import { outcomesOf } from './outcome.repository.ts';
 import { createOutcomeService } from './outcome.service.ts';
 import { publicChanges } from '../public-history.ts';
 import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './staff-decision.repository.ts';
 
 /** The staff side of decisions (`deps.staffDecisions`): staff edits, outcomes, exceptions and the rule checks. */
-export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts) {
+export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts & NoticeAlerts) {
   return {
     editor: createDecisionEditor(db, clock),
     outcomes: createOutcomeService(db, clock, alerts),
-    records: createExceptionService(db, clock),
+    records: createExceptionService(db, clock, alerts),
     choices: () => decisionChoices(db),
     /** See notice-breaches.ts: publication calls this with the plan's date. */
     breaches: (options: { asIfPublishedOn?: string } = {}) => noticeBreaches(db, clock, options),
