@@ -41,7 +41,7 @@ test.serial('a general exception notice: public from its date, with the chair, t
   // Rendered and cached before the notice exists.
   t.is((await publicPage(app, url)).status, 404);
   t.regex((await publicPage(app, '/notices')).text, /0 notices/);
-  t.false((await publicPage(app, `/decisions/${id}`)).text.includes('Notices'));
+  t.false((await publicPage(app, `/decisions/${id}`)).html.includes('id="notices"'));
 
   const saved = await postForm(app, as.publisher, `/admin/decisions/${id}/general-exception`, generalExceptionForm({ chairNotifiedOn: '2024-02-23', noticePublishedOn: '2024-02-26' }));
   t.is(saved.status, 303);
