@@ -4,6 +4,7 @@ import { dailyAt, everyMinutes } from './scheduler/schedule.ts';
 import { alertHousekeepingJob } from './alerts/alert-housekeeping.ts';
 import { commentJobs } from './comments/comment-jobs.ts';
 import { fortnightlyPublicationJob, followUpJob } from './publication/publication-jobs.ts';
+import { noticeAnnouncementsJob } from './decisions/notices/notice-jobs.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 
 /**
@@ -21,6 +22,7 @@ export function registerJobs(scheduler: Scheduler, deps: Deps): void {
   for (const job of commentJobs(deps.comments)) scheduler.register(job);
   scheduler.register(fortnightlyPublicationJob(deps));
   scheduler.register(followUpJob(deps));
+  scheduler.register(noticeAnnouncementsJob(deps.staffDecisions.records));
 }
 
 /** Started by the process entry; stop() waits for the runs in progress. */

@@ -32,6 +32,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
   // The one cache of the council's settings: every rule reads it, /admin/settings forgets it.
   const settings = createCouncilSettingsService(db);
   const plans = createPlanService(db);
+  const decisions = createDecisionService(db, clock);
   return {
     config,
     db,
@@ -41,7 +42,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     council,
     settings,
     referenceData: createReferenceDataService(db),
-    decisions: createDecisionService(db),
+    decisions,
     plans,
     // Its worker thread starts at the first PDF request and stops when idle; close() stops it at once.
     planPdfs: createPlanPdfs({ plans, council }),
@@ -51,7 +52,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
     comments: createComments(config, db, clock, mail, council),
     publication: createPublicationService({ db, clock, alerts, settings }),
     changes,
-    feeds: createFeedService(config, db, changes),
+    feeds: createFeedService(config, db, changes, decisions),
     reports: createReportService(db, clock, council),
   };
 }

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { decisionRoutes } from './decisions/decision.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
 import { referenceDataRoutes } from './decisions/decisions-by-entity.routes.ts';
+import { noticeRoutes } from './decisions/notices/notices.routes.ts';
 import { referenceDataAdminRoutes } from './reference-data/admin/reference-data-admin.routes.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { subscribeRoutes } from './feeds/subscribe.routes.ts';
@@ -22,6 +23,7 @@ export function allRoutes(deps: Deps): Router[] {
     healthRoutes(deps),
     planRoutes(deps),
     decisionRoutes(deps),
+    noticeRoutes(deps),
     referenceDataRoutes(deps),
     feedRoutes(deps),
     subscribeRoutes(deps),

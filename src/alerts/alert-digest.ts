@@ -9,6 +9,8 @@ export interface DigestItem {
   decision: PublicDecision;
   /** One sentence from describeEvent. */
   what: string;
+  /** The page the item links to (eventPath), when not the decision's: a published notice's. */
+  path?: string;
 }
 
 export interface DigestInput {
@@ -38,13 +40,13 @@ export function buildDigest(input: DigestInput, templates: nunjucks.Environment)
   const intro = input.publishedOn
     ? `The Forward Plan published on ${formatLongDate(input.publishedOn)} has ${count} to decisions you follow.`
     : `There ${input.items.length === 1 ? 'is' : 'are'} ${count} to decisions you follow.`;
-  const items = input.items.map(({ decision, what }) => ({
+  const items = input.items.map(({ decision, what, path }) => ({
     heading: oneLine(decision.reference ? `${decision.reference} – ${decision.title}` : decision.title),
     what,
     maker: decision.decisionMaker.name,
     expected: decision.expectedDate.label,
     status: decision.statusLabel,
-    url: decisionLink(input.baseUrl, decision.url),
+    url: decisionLink(input.baseUrl, path ?? decision.url),
   }));
   const text = [
     `Forward Plan of Executive Decisions – ${council}`,

@@ -1,6 +1,7 @@
 import type { DecisionEventKind, Part } from '../decisions/decisions.tables.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
 import { PART_LABELS, expectedDateLabel } from '../decisions/labels.ts';
+import { noticeEventOf, noticeEventText, noticeUrl } from '../decisions/notices/notice-kinds.ts';
 
 /*
  * What happened to a decision, in one sentence for an alert. Only the event's kind and the
@@ -47,5 +48,15 @@ export function describeEvent(kind: DecisionEventKind, details: Record<string, u
       return decision.part === 'urgent' ? 'Decision taken under the urgency procedures.' : 'Decision taken.';
     case 'withdrawn':
       return 'Withdrawn: this decision will no longer be taken.';
+    case 'notice_published': {
+      const notice = noticeEventOf(details);
+      return notice ? noticeEventText(notice).sentence : 'A notice about this decision was published.';
+    }
   }
+}
+
+/** Where an alert's item leads: a published notice's own page, otherwise the decision's. */
+export function eventPath(kind: DecisionEventKind, details: Record<string, unknown>, decision: PublicDecision): string {
+  const notice = kind === 'notice_published' ? noticeEventOf(details) : undefined;
+  return notice ? noticeUrl(notice.notice, decision.id) : decision.url;
 }

@@ -6,8 +6,11 @@ import type { DecisionFilters } from '../decisions/filters.ts';
 import { londonInstant } from '../lib/clock.ts';
 import type { Executor } from '../db/executor.ts';
 
-/** What caused alerts: a plan recorded as published, or outcomes (taken, withdrawn…) recorded. */
-export type AlertOccasion = { kind: 'publication'; planId: number } | { kind: 'outcome'; eventIds: number[] };
+/** What caused alerts: a plan recorded as published, outcomes (taken, withdrawn…) recorded, or notices published. */
+export type AlertOccasion =
+  | { kind: 'publication'; planId: number }
+  | { kind: 'outcome'; eventIds: number[] }
+  | { kind: 'notice'; eventIds: number[] };
 
 export interface OccasionEvent {
   id: number;

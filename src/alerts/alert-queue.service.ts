@@ -6,7 +6,7 @@ import { publicDecisionsByIds } from '../decisions/public-decisions.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Mailer } from '../mail/outbox.service.ts';
 import { buildDigest, type DigestItem } from './alert-digest.ts';
-import { describeEvent } from './alert-event-text.ts';
+import { describeEvent, eventPath } from './alert-event-text.ts';
 import { filtersFromStored, scopeKey, type StoredFilters } from './alert-filters.ts';
 import { alertLinks } from './alert-links.ts';
 import { claimEvents } from './alert-notified.repository.ts';
@@ -83,7 +83,7 @@ export async function queueAlertsFor(
       .filter((e) => claimed.has(e.id) && decisions!.has(e.decisionId))
       .map((e) => {
         const decision = decisions!.get(e.decisionId)!;
-        return { decision, what: describeEvent(e.kind, e.details, decision) };
+        return { decision, what: describeEvent(e.kind, e.details, decision), path: eventPath(e.kind, e.details, decision) };
       });
     if (items.length === 0) continue;
 

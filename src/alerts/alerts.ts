@@ -31,9 +31,9 @@ export function createAlerts(
   const queueContext = { baseUrl: config.baseUrl, clock, mail, templates, unsubscribeMailbox: config.alertsUnsubscribeMailbox };
   return {
     /**
-     * After a publication ({ kind: 'publication', planId }) or outcomes ({ kind: 'outcome',
-     * eventIds }): one message per subscriber address, queued in `trx`, so it is sent if and
-     * only if the change commits.
+     * After a publication ({ kind: 'publication', planId }), outcomes ({ kind: 'outcome',
+     * eventIds }) or notices published ({ kind: 'notice', eventIds }): one message per
+     * subscriber address, queued in `trx`, so it is sent if and only if the change commits.
      */
     queueAlertsFor: (trx: Transaction<Database>, occasion: AlertOccasion) => queueAlertsFor(trx, occasion, queueContext),
     subscriptions: createSubscribeService({ db, clock, mail, templates, baseUrl: config.baseUrl, secretKey: resolveSecretKey(config.secretKey) }),

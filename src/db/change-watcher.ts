@@ -13,6 +13,8 @@ export const CHANGE_CHANNEL = 'forward_plan_changed';
 export const PUBLIC_TABLES: ReadonlySet<string> = new Set([
   'decisions', 'decision_events', 'decision_committees', 'decision_wards', 'plans',
   'committees', 'wards', 'directorates', 'decision_makers', 'portfolios', 'council', 'council_settings',
+  // Migration 2026-12-01T0200: the regulation 10, 11 and 5 notices are public pages.
+  'notice_exceptions', 'private_meeting_notices',
 ]);
 
 export type ChangeSource =

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { listingsQuery } from './decision-listings.repository.ts';
+import { exceptionRecordsQuery, privateNoticeRecordsQuery } from './notices/notice.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { Executor } from '../db/executor.ts';
 import { looksLikeReference, referenceSearch } from './key-reference.ts';
@@ -218,7 +219,7 @@ export async function eventsFor(db: Executor, decisionId: number) {
 
 /**
  * A decision's public history in one query: every published plan that listed it (oldest
- * first) and the events of its life. Inside JSON a timestamp arrives as text and a bigint as a
+ * first), the events of its life and its notice records (public columns only). Inside JSON a timestamp arrives as text and a bigint as a
  * number; the service makes both what the separate queries would have given.
  */
 export async function publicHistoryOf(db: Executor, decisionId: number) {
@@ -226,6 +227,8 @@ export async function publicHistoryOf(db: Executor, decisionId: number) {
     .selectNoFrom(() => [
       jsonArrayFrom(listingsQuery(db, decisionId)).as('plans'),
       jsonArrayFrom(eventsQuery(db, decisionId)).as('events'),
+      jsonArrayFrom(exceptionRecordsQuery(db, decisionId)).as('exceptions'),
+      jsonArrayFrom(privateNoticeRecordsQuery(db, decisionId)).as('privateNotices'),
     ])
     .executeTakeFirstOrThrow();
 }

@@ -1,9 +1,21 @@
 import type { Db } from '../db/create-db.ts';
+import { today, type Clock } from '../lib/clock.ts';
+import type { NoticeKind } from './notices/notice-kinds.ts';
+import type { NoticeListItem, PublicNotice } from './notices/public-notice.view.ts';
 import type { EntityKind } from '../reference-data/reference-data.tables.ts';
 import { badRequest } from '../http/errors.ts';
 import { entitiesOfKinds, type EntitySummary } from '../reference-data/reference-data.repository.ts';
 import type { Link, PublicDecision } from './decision.view.ts';
-import { publicDecision, publicDecisionPage, publicDecisionsByIds, publicDecisionsUpTo, publicRecord, type PublicRecord } from './public-decisions.ts';
+import {
+  publicDecision,
+  publicDecisionPage,
+  publicDecisionsByIds,
+  publicDecisionsUpTo,
+  publicNotice,
+  publicNoticePage,
+  publicRecord,
+  type PublicRecord,
+} from './public-decisions.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
 
 const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directorate' | 'maker'), EntityKind, string][] = [
@@ -16,7 +28,7 @@ const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directora
 /** Every committee, ward, directorate and decision maker (as the filter form's facets list them). */
 export type KnownEntities = Record<EntityKind, EntitySummary[]>;
 
-export function createDecisionService(db: Db) {
+export function createDecisionService(db: Db, clock: Clock) {
   return {
     /**
      * An unknown slug in a filter is a mistake in the address, not an empty result. `known`: the
@@ -58,7 +70,17 @@ export function createDecisionService(db: Db) {
 
     /** The decision with its outcome and public history: the decision page and its JSON. */
     record(id: number): Promise<PublicRecord | undefined> {
-      return publicRecord(db, id);
+      return publicRecord(db, id, today(clock));
+    },
+
+    /** A published regulation 10, 11 or 5 notice of a public decision (`id`: the decision's). */
+    notice(kind: NoticeKind, id: number): Promise<PublicNotice | undefined> {
+      return publicNotice(db, kind, id, today(clock));
+    },
+
+    /** /notices: every published notice of the kinds asked for (all when none), newest first. */
+    notices(kinds: NoticeKind[], paging: Paging): Promise<{ items: NoticeListItem[]; total: number }> {
+      return publicNoticePage(db, kinds, paging, today(clock));
     },
   };
 }

@@ -12,7 +12,9 @@ export type DecisionEventKind =
   | 'part_changed'
   | 'deferred'
   | 'taken'
-  | 'withdrawn';
+  | 'withdrawn'
+  /** A regulation 10, 11 or 5 notice (one stage of it) made public: details { notice, stage, publishedOn, url }. */
+  | 'notice_published';
 
 export interface DecisionTable {
   id: Generated<number>;

@@ -5,6 +5,9 @@ import { toPublicDecision, type PublicDecision } from './decision.view.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
 import { publicChanges, toPublicOutcome, type PublicChange, type PublicOutcome } from './public-history.ts';
 import { finalOutcomeOf } from './staff/outcome.repository.ts';
+import type { NoticeKind } from './notices/notice-kinds.ts';
+import { noticeRecordsOf, publicNoticeIndex } from './notices/notice.repository.ts';
+import { noticeDatesOf, noticeLinks, noticeListItems, toPublicNotice, type NoticeLink, type NoticeListItem, type PublicNotice } from './notices/public-notice.view.ts';
 
 /*
  * The read model of a public decision, built here and only here. The pages, the JSON API, the
@@ -42,8 +45,10 @@ export interface PublicRecord {
   decision: PublicDecision;
   outcome: PublicOutcome | null;
   history: PublicHistory;
-  /** The history in words: date and part moves, the outcome. */
+  /** The history in words: date and part moves, notices published, the outcome. */
   changes: PublicChange[];
+  /** Its regulation 10, 11 and 5 notices published by today, in the order of the Regulations. */
+  notices: NoticeLink[];
 }
 
 interface ListingRow {
@@ -86,7 +91,8 @@ export async function publicDecisionsByIds(db: Executor, ids: number[]): Promise
   return new Map(rows.map((row) => [row.id, toPublicDecision(row)]));
 }
 
-export async function publicHistory(db: Executor, id: number): Promise<{ history: PublicHistory; changes: PublicChange[] }> {
+/** `today`: a notice is public once its recorded publication date has come. */
+export async function publicHistory(db: Executor, id: number, today: string): Promise<{ history: PublicHistory; changes: PublicChange[]; notices: NoticeLink[] }> {
   const found = await publicHistoryOf(db, id);
   // Inside JSON a timestamp arrives as text and a bigint as a number: both are made ISO and Number.
   const events = found.events.map((e) => ({ ...e, id: Number(e.id), occurred_at: new Date(e.occurred_at).toISOString() }));
@@ -98,17 +104,31 @@ export async function publicHistory(db: Executor, id: number): Promise<{ history
       events: events.map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurred_at, plan: e.plan_published_on, details: e.details })),
     },
     changes: publicChanges(events),
+    notices: noticeLinks(id, noticeDatesOf(found.exceptions, found.privateNotices), today),
   };
 }
 
 /** The whole public record of a decision, or undefined for a draft or an unknown id. */
-export async function publicRecord(db: Executor, id: number): Promise<PublicRecord | undefined> {
-  const [decision, { history, changes }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id), finalOutcomeOf(db, id)]);
+export async function publicRecord(db: Executor, id: number, today: string): Promise<PublicRecord | undefined> {
+  const [decision, { history, changes, notices }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id, today), finalOutcomeOf(db, id)]);
   if (!decision) return undefined;
-  return { decision, outcome: toPublicOutcome(outcome), history, changes };
+  return { decision, outcome: toPublicOutcome(outcome), history, changes, notices };
 }
 
 /** The API's JSON of one decision: the same record the page renders. */
 export function recordJson(record: PublicRecord) {
-  return { ...record.decision, outcome: record.outcome, history: record.history };
+  return { ...record.decision, outcome: record.outcome, history: record.history, notices: record.notices };
+}
+
+/** One notice of a public decision, once published by `today`; undefined otherwise (a draft's, a date to come). */
+export async function publicNotice(db: Executor, kind: NoticeKind, id: number, today: string): Promise<PublicNotice | undefined> {
+  const [decision, records] = await Promise.all([publicDecision(db, id), noticeRecordsOf(db, id)]);
+  return decision ? toPublicNotice(kind, decision, records, today) : undefined;
+}
+
+/** The notices of public decisions published by `today`, of the kinds asked for (all when none), newest first, a page of them. */
+export async function publicNoticePage(db: Executor, kinds: NoticeKind[], paging: Paging, today: string): Promise<{ items: NoticeListItem[]; total: number }> {
+  const all = noticeListItems(await publicNoticeIndex(db), today).filter((n) => kinds.length === 0 || kinds.includes(n.kind));
+  const start = (paging.page - 1) * paging.limit;
+  return { items: all.slice(start, start + paging.limit), total: all.length };
 }

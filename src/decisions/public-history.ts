@@ -3,10 +3,11 @@ import { londonDateOf } from '../lib/clock.ts';
 import { formatLongDate } from '../lib/dates.ts';
 import { NOTICE_RULES, type NoticeRule } from '../rules/notice-periods.ts';
 import { expectedDateLabel, PART_LABELS } from './labels.ts';
+import { noticeEventOf, noticeEventText } from './notices/notice-kinds.ts';
 
 /*
  * The public part of a decision's history, as residents read it on the decision page: moves of
- * the expected date, moves between parts of the plan, and the outcome. Built only from public
+ * the expected date, moves between parts of the plan, notices published, and the outcome. Built only from public
  * events and the public outcome record; staff notes and the audit log never reach it.
  */
 
@@ -52,6 +53,10 @@ export function describePublicEvent(event: PublicEvent): string | null {
       return typeof d.takenOn === 'string' ? `Decision taken on ${formatLongDate(d.takenOn)}.` : 'Decision taken.';
     case 'withdrawn':
       return `Withdrawn.${typeof d.reason === 'string' && d.reason ? ` ${d.reason}` : ''}`;
+    case 'notice_published': {
+      const notice = noticeEventOf(d);
+      return notice ? noticeEventText(notice).sentence : null;
+    }
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { DecisionEventKind, Part } from '../decisions/decisions.tables.ts';
 import { PART_LABELS, expectedDateLabel } from '../decisions/labels.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
+import { noticeEventOf, noticeEventText, type NoticeKind } from '../decisions/notices/notice-kinds.ts';
 
 /** One event as the feeds tell it: a headline for the title, a sentence, and any recorded outcome. */
 export interface EventText {
@@ -10,6 +11,8 @@ export interface EventText {
   facts: { label: string; text: string }[];
   /** The published decision notice, when one was recorded. */
   noticeUrl?: string | undefined;
+  /** A regulation 10, 11 or 5 notice published: which, so the entry links to its page. */
+  publicNotice?: NoticeKind | undefined;
 }
 
 export interface EventInput {
@@ -123,6 +126,12 @@ export function describeEvent({ kind, details, planPublishedOn }: EventInput): E
         sentence: `The decision was withdrawn${onDate(details)}.`,
         facts: reason ? [{ label: 'Reason', text: reason }] : [],
       };
+    }
+    case 'notice_published': {
+      // Only the notice, its stage and its date are read; the notice's text is on its page.
+      const notice = noticeEventOf(details);
+      if (!notice) return { headline: 'Notice published', sentence: 'A notice about this decision was published.', facts: [] };
+      return { ...noticeEventText(notice), facts: [], publicNotice: notice.notice };
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { DecisionEventKind } from '../decisions/decisions.tables.ts';
 import type { PublicDecision } from '../decisions/decision.view.ts';
+import { noticeUrl } from '../decisions/notices/notice-kinds.ts';
 import { decisionFacts } from './decision-facts.ts';
 import { describeEvent } from './event-text.ts';
 import { escapeHtml, htmlParagraphs } from './text.ts';
@@ -33,10 +34,16 @@ export function eventId(host: string, id: number): string {
 
 export function feedEntry(event: EventForFeed, decision: PublicDecision, baseUrl: string): FeedEntry {
   const text = describeEvent({ kind: event.kind, details: event.details, planPublishedOn: event.plan_published_on });
-  const link = `${baseUrl}${decision.url}`;
+  const decisionLink = `${baseUrl}${decision.url}`;
+  // A notice's entry leads to the notice itself; every other entry to the decision.
+  const link = text.publicNotice ? `${baseUrl}${noticeUrl(text.publicNotice, decision.id)}` : decisionLink;
   const name = decision.reference ? `${decision.reference} – ${decision.title}` : decision.title;
   const facts = text.facts.map((f) => `<p><strong>${escapeHtml(f.label)}:</strong> ${escapeHtml(f.text)}</p>`).join('');
-  const notice = text.noticeUrl ? `<p><a href="${escapeHtml(text.noticeUrl)}">Read the decision notice</a></p>` : '';
+  const notice = text.noticeUrl
+    ? `<p><a href="${escapeHtml(text.noticeUrl)}">Read the decision notice</a></p>`
+    : text.publicNotice
+      ? `<p><a href="${escapeHtml(link)}">Read the notice</a></p>`
+      : '';
   const details = decisionFacts(decision)
     .map((f) => `<li><strong>${escapeHtml(f.label)}:</strong> ${escapeHtml(f.text)}</li>`)
     .join('');
@@ -49,7 +56,7 @@ export function feedEntry(event: EventForFeed, decision: PublicDecision, baseUrl
     contentHtml:
       `<p>${escapeHtml(text.sentence)}</p>${facts}${notice}` +
       `<h2>${escapeHtml(decision.title)}</h2>${htmlParagraphs(decision.description)}` +
-      `<ul>${details}</ul><p><a href="${escapeHtml(link)}">See this decision and its history</a></p>`,
+      `<ul>${details}</ul><p><a href="${escapeHtml(decisionLink)}">See this decision and its history</a></p>`,
     kind: event.kind,
   };
 }

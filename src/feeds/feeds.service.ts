@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/create-db.ts';
-import { createDecisionService } from '../decisions/decision.service.ts';
+import type { DecisionService } from '../decisions/decision.service.ts';
 import type { ChangeWatcher } from '../db/change-watcher.ts';
 import { FeedCache } from './feed-cache.ts';
 import { MEDIA_TYPES, type FeedFormat } from '../decisions/following/feed-links.ts';
@@ -24,8 +24,8 @@ export interface FeedServiceOptions {
   calendarEvents?: number;
 }
 
-export function createFeedService(config: Config, db: Db, changes: ChangeWatcher, options: FeedServiceOptions = {}) {
-  const renderer = createFeedRenderer(db, createDecisionService(db), config.baseUrl, {
+export function createFeedService(config: Config, db: Db, changes: ChangeWatcher, decisions: DecisionService, options: FeedServiceOptions = {}) {
+  const renderer = createFeedRenderer(db, decisions, config.baseUrl, {
     items: options.items ?? 50,
     calendarEvents: options.calendarEvents ?? 5_000,
   });

@@ -4,6 +4,7 @@ import type { Db } from '../db/create-db.ts';
 import type { Part } from '../decisions/decisions.tables.ts';
 import { insertDecisionEvents } from '../decisions/decision.batch.repository.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
+import { recordDueNoticeEvents } from '../decisions/notices/notice-announcements.ts';
 import { today, type Clock } from '../lib/clock.ts';
 import { formatLongDate, isIsoDate } from '../lib/dates.ts';
 import { findPlanByDate, insertPlanEntries, latestPlan } from '../plans/plan.repository.ts';
@@ -81,7 +82,8 @@ export function createPublicationService({ db, clock, alerts, settings }: { db: 
           trx,
           draft.entries.map((e) => ({ ...e.snapshot, plan_id: planId, decision_id: e.decisionId, part: e.part, advertised: e.advertised, position: e.position })),
         );
-        await markPlanned(trx, draft.entries.filter((e) => e.statusBefore === 'draft').map((e) => e.decisionId), now);
+        const drafts = draft.entries.filter((e) => e.statusBefore === 'draft').map((e) => e.decisionId);
+        await markPlanned(trx, drafts, now);
         await insertDecisionEvents(
           trx,
           // Part 4 reports a decision already taken: its public event is the outcome, not an advertisement.
@@ -95,6 +97,8 @@ export function createPublicationService({ db, clock, alerts, settings }: { db: 
               details: { part: entry.part, advertised: 'new', reference: entry.snapshot.reference || null },
             })),
         );
+        // Notices recorded while these were drafts become public with them; this plan's alerts carry them.
+        await recordDueNoticeEvents(trx, { now, today: today(clock), planId }, drafts);
         await recordDecisionChanges(
           trx,
           draft.entries.map((entry) => ({

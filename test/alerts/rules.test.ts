@@ -1,7 +1,7 @@
 import test from 'ava';
 import { buildDigest } from '../../src/alerts/alert-digest.ts';
 import { checkEmailAddress } from '../../src/alerts/alert-email-address.ts';
-import { describeEvent } from '../../src/alerts/alert-event-text.ts';
+import { describeEvent, eventPath } from '../../src/alerts/alert-event-text.ts';
 import { filtersFromStored, normaliseFilters, scopeKey } from '../../src/alerts/alert-filters.ts';
 import { ALERT_REQUEST_LIMITS, describeWait } from '../../src/alerts/alert-limits.ts';
 import { describeScope } from '../../src/alerts/alert-scope.ts';
@@ -118,6 +118,10 @@ test('what happened, in words, from the public fields only', (t) => {
   t.is(describeEvent('deferred', {}, decision), 'Deferred: now expected 8 July 2024.');
   t.is(describeEvent('taken', { reasons: 'secret' }, decision), 'Decision taken.');
   t.is(describeEvent('withdrawn', { reason: 'secret' }, decision), 'Withdrawn: this decision will no longer be taken.');
+  const notice = { notice: 'general-exception', stage: 'reasons', publishedOn: '2024-02-26', reasons: 'secret' };
+  t.is(describeEvent('notice_published', notice, decision), 'The notice of the reasons why 28 clear days’ notice was impracticable (regulation 10) was published on 26 February 2024.');
+  t.is(eventPath('notice_published', notice, decision), '/notices/general-exception/7', 'the alert links to the notice');
+  t.is(eventPath('taken', {}, decision), '/decisions/7');
 });
 
 test('a digest: escaped HTML, plain text as typed, one-click unsubscribe headers', (t) => {

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { compileAssets } from '../../src/http/assets.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { axeSource, browserTests, launchBrowser } from '../helpers/browser.ts';
+import { decisionIdByReference } from '../helpers/lookups.ts';
 
 interface AxeViolation {
   id: string;
@@ -14,10 +15,27 @@ interface AxeViolation {
 const withChromium = browserTests();
 let app: TestApp;
 let browser: Browser;
+/** The decisions whose notices the notice pages show: {general}, {urgent}, {private} in PAGES. */
+const ids: Record<string, number> = {};
 
 test.before(async () => {
   if (!withChromium.available) return;
   app = await startTestApp({ sample: true });
+  ids.general = await decisionIdByReference(app.deps.db, 'KEY/25MAR24/01');
+  ids.urgent = await decisionIdByReference(app.deps.db, 'KEY/25MAR24/02');
+  ids.private = (await app.deps.db.selectFrom('decisions').select('id').where('title', '=', 'Blue Sky Peterborough').executeTakeFirstOrThrow()).id;
+  const exception = { agreed_by: 'Cllr Jane Smith', reasons: 'The grant offer expires on 8 March.', reasons_notice_published_on: '2024-02-26', recorded_at: new Date() };
+  await app.deps.db
+    .insertInto('notice_exceptions')
+    .values([
+      { ...exception, decision_id: ids.general, regulation: 10, agreed_by_role: 'scrutiny_chair', chair_notified_on: '2024-02-23', notice_published_on: '2024-02-23' },
+      { ...exception, decision_id: ids.urgent, regulation: 11, agreed_by_role: 'council_chair', agreed_on: '2024-02-24' },
+    ])
+    .execute();
+  await app.deps.db
+    .insertInto('private_meeting_notices')
+    .values({ decision_id: ids.private, intention_published_on: '2024-02-20', further_notice_published_on: '2024-02-26', representations: 'Hold it in public.', response: 'The terms are exempt.', updated_at: new Date() })
+    .execute();
   browser = await launchBrowser();
   await compileAssets();
 });
@@ -41,6 +59,13 @@ const PAGES = [
   '/decision-makers/cabinet',
   '/no-such-page',
   '/sign-in',
+  '/notices',
+  '/notices?kind=private',
+  '/notices?kind=nonsense',
+  '/notices/general-exception/{general}',
+  '/notices/special-urgency/{urgent}',
+  '/notices/private/{private}',
+  '/decisions/{private}',
 ];
 
 for (const path of PAGES) {
@@ -59,7 +84,9 @@ for (const path of PAGES) {
             await route.fulfill({ response, body });
           });
         }
-        await page.goto(`${app.url}${path}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+        const response = await page.goto(`${app.url}${path.replace(/\{(\w+)\}/, (_, name: string) => String(ids[name]))}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+        // A page named by an id that did not answer would be checked as the 404 page instead.
+        if (path.includes('{')) t.is(response?.status(), 200);
         await page.addScriptTag({ content: axeSource() });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -20,7 +20,7 @@ async function paramsFor(path: string, decision: number, reference: string): Pro
     : path.startsWith('/wards') ? await slugOf('wards')
     : path.startsWith('/directorates') ? await slugOf('directorates')
     : await slugOf('decision_makers');
-  return { id: String(decision), date: '2024-02-23', slug, reference, token: 'x'.repeat(43) };
+  return { id: String(decision), date: '2024-02-23', slug, reference, token: 'x'.repeat(43), kind: 'general-exception' };
 }
 
 test("contact details never appear on any public page, feed or API, even about the decision they commented on", async (t) => {

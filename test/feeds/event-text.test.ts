@@ -23,6 +23,16 @@ test('each kind of event reads as a headline and a sentence', (t) => {
     sentence: 'The decision was deferred; it is now expected in September 2024.',
   });
   t.like(describeEvent({ kind: 'taken', details: { part: 'urgent', advertised: 'new' }, planPublishedOn: '2024-02-23' }), { headline: 'Taken under urgency' });
+  t.like(describeEvent({ kind: 'notice_published', details: { notice: 'private', stage: 'further', publishedOn: '2024-03-01', url: '/notices/private/3' }, planPublishedOn: null }), {
+    headline: 'Further notice of a decision in private published',
+    sentence: 'The further notice that this decision is to be taken in private, with the representations received and the response (regulation 5), was published on 1 March 2024.',
+    publicNotice: 'private',
+  });
+  // Details that name no known notice say only that a notice was published.
+  t.like(describeEvent({ kind: 'notice_published', details: { notice: 'private', stage: 'further', reasons: 'EXEMPT' }, planPublishedOn: null }), {
+    sentence: 'A notice about this decision was published.',
+    publicNotice: undefined,
+  });
 });
 
 test('only the outcome fields named are read from details, whatever else is stored there', (t) => {

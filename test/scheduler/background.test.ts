@@ -18,6 +18,7 @@ test('the background work catches up the registered jobs at start, unless the sc
   // Every registered job's latest slot, each run once.
   const expected = [
     ['plan-publication', '2024-02-23T09:00:00.000Z', 'succeeded'],
+    ['notice-announcements', '2024-03-02T00:05:00.000Z', 'succeeded'],
     ['comment-retention', '2024-03-02T02:40:00.000Z', 'succeeded'],
     ['job-runs-purge', '2024-03-02T03:10:00.000Z', 'succeeded'],
     ['alert-housekeeping', '2024-03-02T03:20:00.000Z', 'succeeded'],

@@ -3,7 +3,8 @@ import { recordDecisionChange } from '../../audit/decision-change.repository.ts'
 import type { StaffUser } from '../../auth/roles.ts';
 import type { Db } from '../../db/create-db.ts';
 import type { Database } from '../../db/database.ts';
-import type { Clock } from '../../lib/clock.ts';
+import { today, type Clock } from '../../lib/clock.ts';
+import { announceDueNotices, type NoticeAlerts } from '../notices/notice-announcements.ts';
 import type { GeneralExceptionInput, PrivateNoticeInput, SpecialUrgencyInput } from './exception-form.ts';
 import { exceptionsOf, privateNoticesOf, saveException, savePrivateNotice } from './exception.repository.ts';
 import { noticeRecordRefusal, type NoticeRecordKind } from './exception-rules.ts';
@@ -19,8 +20,12 @@ const AUDIT_FIELD: Record<NoticeRecordKind, string> = {
   'regulation-5': 'private_notice',
 };
 
-/** Records of regulation 10, 11 and 5, each audited in the transaction that saves it. */
-export function createExceptionService(db: Db, clock: Clock) {
+/**
+ * Records of regulation 10, 11 and 5, each audited in the transaction that saves it. A notice
+ * saved with its publication date is public at once (on a public decision), so the same
+ * transaction records its 'notice_published' event and queues the alerts.
+ */
+export function createExceptionService(db: Db, clock: Clock, alerts: NoticeAlerts) {
   async function save(
     id: number,
     kind: NoticeRecordKind,
@@ -46,6 +51,7 @@ export function createExceptionService(db: Db, clock: Clock) {
         at: now,
         fields: { [AUDIT_FIELD[kind]]: { from: before, to: next } },
       });
+      await announceDueNotices(trx, alerts, { now, today: today(clock) }, [id]);
       return { status: 'saved' };
     });
   }
@@ -54,6 +60,12 @@ export function createExceptionService(db: Db, clock: Clock) {
     (await exceptionsOf(trx, [id])).find((e) => e.regulation === regulation);
 
   return {
+    /** The daily job: every notice whose date has come since, or whose decision has become public. */
+    async announceDue(): Promise<{ events: number }> {
+      const ids = await db.transaction().execute((trx) => announceDueNotices(trx, alerts, { now: clock.now(), today: today(clock) }));
+      return { events: ids.length };
+    },
+
     generalException(id: number, input: GeneralExceptionInput, user: StaffUser) {
       return save(
         id,

@@ -11,6 +11,7 @@ import { exceptionsOf, privateNoticesOf } from './exception.repository.ts';
 import { followUpDecisions } from './follow-up.ts';
 import { noticeBreaches, noticeChecks } from './notice-breaches.ts';
 import type { OutcomeAlerts } from './outcome-alerts.ts';
+import type { NoticeAlerts } from '../notices/notice-announcements.ts';
 import { decisionsTakenWithoutNotice, outcomesOf } from './outcome.repository.ts';
 import { createOutcomeService } from './outcome.service.ts';
 import { publicChanges } from '../public-history.ts';
@@ -20,12 +21,12 @@ import { committeeIdsOf, decisionChoices, findDecisionRow, wardIdsOf } from './s
  * The staff side of decisions (`deps.staffDecisions`): staff edits, outcomes, exceptions and the
  * rule checks, which count clear days as the council's settings say.
  */
-export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts, settings: Pick<CouncilSettingsService, 'get'>) {
+export function createStaffDecisionService(db: Db, clock: Clock, alerts: OutcomeAlerts & NoticeAlerts, settings: Pick<CouncilSettingsService, 'get'>) {
   const clearDays = async () => (await settings.get()).clearDays;
   return {
     editor: createDecisionEditor(db, clock),
     outcomes: createOutcomeService(db, clock, alerts, clearDays),
-    records: createExceptionService(db, clock),
+    records: createExceptionService(db, clock, alerts),
     choices: () => decisionChoices(db),
     /** See notice-breaches.ts: publication calls this with the plan's date. */
     breaches: async (options: { asIfPublishedOn?: string } = {}) => noticeBreaches(db, clock, { ...options, clearDays: await clearDays() }),
