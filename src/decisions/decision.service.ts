@@ -17,6 +17,7 @@ import {
   type PublicRecord,
 } from './public-decisions.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
+import type { ClearDaysMode } from '../rules/clear-days.ts';
 
 const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directorate' | 'maker'), EntityKind, string][] = [
   ['committee', 'committee', 'scrutiny committee'],
@@ -28,7 +29,8 @@ const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directora
 /** Every committee, ward, directorate and decision maker (as the filter form's facets list them). */
 export type KnownEntities = Record<EntityKind, EntitySummary[]>;
 
-export function createDecisionService(db: Db, clock: Clock) {
+/** `clearDays`: how the council's settings count clear days (a general exception's earliest date on its notice). */
+export function createDecisionService(db: Db, clock: Clock, clearDays: () => Promise<ClearDaysMode> = async () => 'calendar') {
   return {
     /**
      * An unknown slug in a filter is a mistake in the address, not an empty result. `known`: the
@@ -74,8 +76,8 @@ export function createDecisionService(db: Db, clock: Clock) {
     },
 
     /** A published regulation 10, 11 or 5 notice of a public decision (`id`: the decision's). */
-    notice(kind: NoticeKind, id: number): Promise<PublicNotice | undefined> {
-      return publicNotice(db, kind, id, today(clock));
+    async notice(kind: NoticeKind, id: number): Promise<PublicNotice | undefined> {
+      return publicNotice(db, kind, id, today(clock), await clearDays());
     },
 
     /** /notices: every published notice of the kinds asked for (all when none), newest first. */

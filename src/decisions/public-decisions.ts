@@ -8,6 +8,7 @@ import { finalOutcomeOf } from './staff/outcome.repository.ts';
 import type { NoticeKind } from './notices/notice-kinds.ts';
 import { noticeRecordsOf, publicNoticeIndex } from './notices/notice.repository.ts';
 import { noticeDatesOf, noticeLinks, noticeListItems, toPublicNotice, type NoticeLink, type NoticeListItem, type PublicNotice } from './notices/public-notice.view.ts';
+import type { ClearDaysMode } from '../rules/clear-days.ts';
 
 /*
  * The read model of a public decision, built here and only here. The pages, the JSON API, the
@@ -121,9 +122,9 @@ export function recordJson(record: PublicRecord) {
 }
 
 /** One notice of a public decision, once published by `today`; undefined otherwise (a draft's, a date to come). */
-export async function publicNotice(db: Executor, kind: NoticeKind, id: number, today: string): Promise<PublicNotice | undefined> {
+export async function publicNotice(db: Executor, kind: NoticeKind, id: number, today: string, clearDays: ClearDaysMode = 'calendar'): Promise<PublicNotice | undefined> {
   const [decision, records] = await Promise.all([publicDecision(db, id), noticeRecordsOf(db, id)]);
-  return decision ? toPublicNotice(kind, decision, records, today) : undefined;
+  return decision ? toPublicNotice(kind, decision, records, today, clearDays) : undefined;
 }
 
 /** The notices of public decisions published by `today`, of the kinds asked for (all when none), newest first, a page of them. */

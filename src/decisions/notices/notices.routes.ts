@@ -4,11 +4,12 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../http/errors.ts';
 import { idParam } from '../../http/params.ts';
 import { feedLinksForDecision } from '../following/feed-links.ts';
+import { noticeTermsOf } from '../../reference-data/council-settings.ts';
 import { NOTICE_KINDS, NOTICE_LABELS, isNoticeKind } from './notice-kinds.ts';
 import { noticeQuery, parseNoticeQuery } from './notice-filters.ts';
 
 /** The regulation 10, 11 and 5 notices: each a page, all listed at /notices, and their JSON. */
-export function noticeRoutes({ decisions }: Pick<Deps, 'decisions'>) {
+export function noticeRoutes({ decisions, settings }: Pick<Deps, 'decisions' | 'settings'>) {
   const router = new Router();
 
   async function noticeOf(ctx: Context) {
@@ -21,8 +22,9 @@ export function noticeRoutes({ decisions }: Pick<Deps, 'decisions'>) {
 
   router.get('/notices', async (ctx) => {
     const { kinds, paging } = parseNoticeQuery(ctx.query);
-    const { items, total } = await decisions.notices(kinds, paging);
+    const [{ items, total }, councilSettings] = await Promise.all([decisions.notices(kinds, paging), settings.get()]);
     ctx.render('pages/notices.njk', {
+      terms: noticeTermsOf(councilSettings),
       pageTitle: 'Notices of urgent and private decisions',
       items,
       total,
@@ -37,8 +39,9 @@ export function noticeRoutes({ decisions }: Pick<Deps, 'decisions'>) {
   });
 
   router.get('/notices/:kind/:id', async (ctx) => {
-    const notice = await noticeOf(ctx);
+    const [notice, councilSettings] = await Promise.all([noticeOf(ctx), settings.get()]);
     ctx.render(`pages/notices/${notice.kind}.njk`, {
+      terms: noticeTermsOf(councilSettings),
       pageTitle: `${notice.title}: ${notice.decision.title}`,
       heading: NOTICE_LABELS[notice.kind].title,
       notice,

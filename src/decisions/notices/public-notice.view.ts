@@ -3,6 +3,7 @@ import type { PublicDecision } from '../decision.view.ts';
 import { AGREEMENT_ROLE_TITLES, NOTICE_KINDS, NOTICE_LABELS, noticeTitle, noticeUrl, type NoticeKind } from './notice-kinds.ts';
 import { publishedNotices, publishedStages, type NoticeDates } from './notice-rules.ts';
 import type { ExceptionRecord, PrivateNoticeRecord } from './notice.repository.ts';
+import type { ClearDaysMode } from '../../rules/clear-days.ts';
 
 /*
  * The public notices in camelCase, from the records' public columns and the PublicDecision (the
@@ -126,6 +127,7 @@ export function toPublicNotice(
   decision: PublicDecision,
   records: { exceptions: ExceptionRecord[]; privateNotices: PrivateNoticeRecord[] },
   today: string,
+  clearDays: ClearDaysMode = 'calendar',
 ): PublicNotice | undefined {
   const dates = noticeDatesOf(records.exceptions, records.privateNotices);
   const link = noticeLinks(decision.id, dates, today).find((n) => n.kind === kind);
@@ -154,7 +156,7 @@ export function toPublicNotice(
     kind,
     chair: { name: row.agreed_by, informedOn: row.chair_notified_on! },
     madeAvailableOn: row.notice_published_on!,
-    earliestDecisionDate: generalExceptionEarliestDate(row.chair_notified_on!, row.notice_published_on!),
+    earliestDecisionDate: generalExceptionEarliestDate(row.chair_notified_on!, row.notice_published_on!, clearDays),
     reasonsNotice: stages.has('reasons') ? { publishedOn: row.reasons_notice_published_on!, reasons: row.reasons } : null,
   };
 }

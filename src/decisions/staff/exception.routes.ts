@@ -22,6 +22,7 @@ import { noticeRecordRefusal, type NoticeRecordKind } from './exception-rules.ts
 import type { RecordResult } from './exception.service.ts';
 import { generalExceptionValues, privateNoticeValues, specialUrgencyValues } from './staff-decision.view.ts';
 import { pageProblem, seeOther } from './staff-http.ts';
+import { clearDaysPhrase, type ClearDaysMode } from '../../rules/clear-days.ts';
 
 const PAGES: Record<NoticeRecordKind, { path: string; template: string; title: string }> = {
   'regulation-10': { path: 'general-exception', template: 'admin/decisions/general-exception.njk', title: 'General exception (regulation 10)' },
@@ -30,21 +31,22 @@ const PAGES: Record<NoticeRecordKind, { path: string; template: string; title: s
 };
 
 /** The earliest date a general exception allows, once both of its dates are known. */
-function earliestFrom(values: Record<string, unknown>): string | null {
+function earliestFrom(values: Record<string, unknown>, mode: ClearDaysMode): string | null {
   const notified = parseDateParts(values.chairNotifiedOn as DateParts, 'x', { required: true });
   const published = parseDateParts(values.noticePublishedOn as DateParts, 'x', { required: true });
-  return notified.ok && published.ok ? generalExceptionEarliestDate(notified.date!, published.date!) : null;
+  return notified.ok && published.ok ? generalExceptionEarliestDate(notified.date!, published.date!, mode) : null;
 }
 
 /** Exceptions to the notice periods and the private decision notices: publishers and above. */
-export function exceptionRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecisions' | 'clock'>) {
+export function exceptionRoutes({ staffDecisions, clock, settings }: Pick<Deps, 'staffDecisions' | 'clock' | 'settings'>) {
   const router = adminRouter('publisher');
 
   async function load(ctx: Context) {
     const id = idParam(ctx.params.id);
     const found = await staffDecisions.forEdit(id);
     if (!found) throw notFound('There is no decision with that number');
-    return { row: found.row, ...(await staffDecisions.exceptionsFor(id)) };
+    const [records, councilSettings] = await Promise.all([staffDecisions.exceptionsFor(id), settings.get()]);
+    return { row: found.row, ...records, clearDays: councilSettings.clearDays };
   }
 
   type Loaded = Awaited<ReturnType<typeof load>>;
@@ -57,7 +59,9 @@ export function exceptionRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDeci
       action: `/admin/decisions/${row.id}/${PAGES[kind].path}`,
       refusal: noticeRecordRefusal(kind, row),
       expected: expectedDateLabel(row.expected_date, row.expected_precision, row.expected_date_note),
-      earliest: kind === 'regulation-10' ? earliestFrom(values) : null,
+      earliest: kind === 'regulation-10' ? earliestFrom(values, loaded.clearDays) : null,
+      fiveClearDays: clearDaysPhrase(5, loaded.clearDays),
+      twentyEightClearDays: clearDaysPhrase(28, loaded.clearDays),
       roleItems: AGREEMENT_ROLES.map((role) => ({ value: role, text: AGREEMENT_ROLE_LABELS[role], checked: values.agreedByRole === role })),
       values,
       errors,
