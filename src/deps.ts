@@ -32,7 +32,7 @@ export function createDeps(config: Config, db: Db, clock: Clock, handle?: Partia
   // The one cache of the council's settings: every rule reads it, /admin/settings forgets it.
   const settings = createCouncilSettingsService(db);
   const plans = createPlanService(db);
-  const decisions = createDecisionService(db, clock, async () => (await settings.get()).clearDays);
+  const decisions = createDecisionService(db, clock, settings);
   return {
     config,
     db,

@@ -47,6 +47,19 @@ export function decisionRoutes({ decisions, referenceData }: Pick<Deps, 'decisio
     ctx.render('pages/decision.njk', { pageTitle: record.decision.title, ...record, record, commentUrl: `/comments/new?decision=${id}`, ...feedLinksForDecision(id) });
   });
 
+  router.get('/decisions/:id/notice', async (ctx) => {
+    const id = idParam(ctx.params.id);
+    const record = await recordOf(id);
+    if (!record.decisionNotice || record.outcome?.kind !== 'taken') throw notFound('This decision has not been taken, so it has no decision notice yet');
+    ctx.render('pages/decision-notice.njk', {
+      pageTitle: `Decision notice: ${record.decision.title}`,
+      decision: record.decision,
+      outcome: record.outcome,
+      decisionNotice: record.decisionNotice,
+      ...feedLinksForDecision(id),
+    });
+  });
+
   router.get('/api/v1/decisions', async (ctx) => {
     const { filters, paging } = parseListQuery(ctx.query);
     await decisions.checkFilterSlugs(filters);

@@ -17,7 +17,7 @@ import {
   type PublicRecord,
 } from './public-decisions.ts';
 import type { DecisionFilters, Paging } from './filters.ts';
-import type { ClearDaysMode } from '../rules/clear-days.ts';
+import { DEFAULT_COUNCIL_SETTINGS, type CouncilSettings } from '../reference-data/council-settings.ts';
 
 const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directorate' | 'maker'), EntityKind, string][] = [
   ['committee', 'committee', 'scrutiny committee'],
@@ -29,8 +29,12 @@ const FILTER_ENTITY: [keyof DecisionFilters & ('committee' | 'ward' | 'directora
 /** Every committee, ward, directorate and decision maker (as the filter form's facets list them). */
 export type KnownEntities = Record<EntityKind, EntitySummary[]>;
 
-/** `clearDays`: how the council's settings count clear days (a general exception's earliest date on its notice). */
-export function createDecisionService(db: Db, clock: Clock, clearDays: () => Promise<ClearDaysMode> = async () => 'calendar') {
+/**
+ * `settings`: the council's settings as far as public decisions need them: how clear days count
+ * (a general exception's earliest date on its notice) and call-in (the decision notice's statement).
+ */
+export function createDecisionService(db: Db, clock: Clock, settings: { get(): Promise<Pick<CouncilSettings, 'clearDays' | 'callIn'>> } = { get: async () => DEFAULT_COUNCIL_SETTINGS }) {
+  const clearDays = async () => (await settings.get()).clearDays;
   return {
     /**
      * An unknown slug in a filter is a mistake in the address, not an empty result. `known`: the
@@ -71,8 +75,8 @@ export function createDecisionService(db: Db, clock: Clock, clearDays: () => Pro
     },
 
     /** The decision with its outcome and public history: the decision page and its JSON. */
-    record(id: number): Promise<PublicRecord | undefined> {
-      return publicRecord(db, id, today(clock));
+    async record(id: number): Promise<PublicRecord | undefined> {
+      return publicRecord(db, id, today(clock), (await settings.get()).callIn);
     },
 
     /** A published regulation 10, 11 or 5 notice of a public decision (`id`: the decision's). */

@@ -88,6 +88,9 @@ export interface DecisionOutcomeTable {
   alternatives_considered: Generated<string>;
   notice_url: Generated<string>;
   withdrawal_reason: Generated<string>;
+  /** Regulation 13: conflicts of interest declared by an executive member consulted, and dispensations granted. */
+  conflicts_of_interest: Generated<string>;
+  dispensations: Generated<string>;
   new_expected_date: DateString | null;
   new_expected_precision: DatePrecision | null;
   /** Taken without the required notice: the rules it broke on its date; empty when it met them. */

@@ -9,6 +9,13 @@ import type { NoticeKind } from './notices/notice-kinds.ts';
 import { noticeRecordsOf, publicNoticeIndex } from './notices/notice.repository.ts';
 import { noticeDatesOf, noticeLinks, noticeListItems, toPublicNotice, type NoticeLink, type NoticeListItem, type PublicNotice } from './notices/public-notice.view.ts';
 import type { ClearDaysMode } from '../rules/clear-days.ts';
+import { toDecisionNotice, type PublicDecisionNotice } from './decision-notice.ts';
+import type { CallInRules } from '../rules/call-in.ts';
+
+import { DEFAULT_COUNCIL_SETTINGS } from '../reference-data/council-settings.ts';
+
+/** For callers that pass no settings (tests of the read model alone): the settings' own defaults. */
+const DEFAULT_CALL_IN: CallInSettings = DEFAULT_COUNCIL_SETTINGS.callIn;
 
 /*
  * The read model of a public decision, built here and only here. The pages, the JSON API, the
@@ -50,6 +57,8 @@ export interface PublicRecord {
   changes: PublicChange[];
   /** Its regulation 10, 11 and 5 notices published by today, in the order of the Regulations. */
   notices: NoticeLink[];
+  /** Once taken: the decision notice of regulations 12 and 13, with its call-in statement. */
+  decisionNotice: PublicDecisionNotice | null;
 }
 
 interface ListingRow {
@@ -93,7 +102,7 @@ export async function publicDecisionsByIds(db: Executor, ids: number[]): Promise
 }
 
 /** `today`: a notice is public once its recorded publication date has come. */
-export async function publicHistory(db: Executor, id: number, today: string): Promise<{ history: PublicHistory; changes: PublicChange[]; notices: NoticeLink[] }> {
+export async function publicHistory(db: Executor, id: number, today: string): Promise<{ history: PublicHistory; changes: PublicChange[]; notices: NoticeLink[]; urgent: boolean }> {
   const found = await publicHistoryOf(db, id);
   // Inside JSON a timestamp arrives as text and a bigint as a number: both are made ISO and Number.
   const events = found.events.map((e) => ({ ...e, id: Number(e.id), occurred_at: new Date(e.occurred_at).toISOString() }));
@@ -106,19 +115,37 @@ export async function publicHistory(db: Executor, id: number, today: string): Pr
     },
     changes: publicChanges(events),
     notices: noticeLinks(id, noticeDatesOf(found.exceptions, found.privateNotices), today),
+    urgent: found.exceptions.some((e) => e.regulation === 11),
   };
 }
 
+/** The council's call-in settings, as the decision notice states them. */
+export type CallInSettings = CallInRules & { membersRequired: number };
+
 /** The whole public record of a decision, or undefined for a draft or an unknown id. */
-export async function publicRecord(db: Executor, id: number, today: string): Promise<PublicRecord | undefined> {
-  const [decision, { history, changes, notices }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id, today), finalOutcomeOf(db, id)]);
+export async function publicRecord(db: Executor, id: number, today: string, callIn: CallInSettings = DEFAULT_CALL_IN): Promise<PublicRecord | undefined> {
+  const [decision, { history, changes, notices, urgent }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id, today), finalOutcomeOf(db, id)]);
   if (!decision) return undefined;
-  return { decision, outcome: toPublicOutcome(outcome), history, changes, notices };
+  const decisionNotice =
+    outcome?.kind === 'taken'
+      ? toDecisionNotice(
+          {
+            decisionId: id,
+            recordedAt: outcome.recorded_at,
+            conflictsOfInterest: outcome.conflicts_of_interest,
+            dispensations: outcome.dispensations,
+            makerKind: decision.decisionMaker.kind,
+            urgent: urgent || decision.part === 'urgent',
+          },
+          callIn,
+        )
+      : null;
+  return { decision, outcome: toPublicOutcome(outcome), history, changes, notices, decisionNotice };
 }
 
 /** The API's JSON of one decision: the same record the page renders. */
 export function recordJson(record: PublicRecord) {
-  return { ...record.decision, outcome: record.outcome, history: record.history, notices: record.notices };
+  return { ...record.decision, outcome: record.outcome, history: record.history, notices: record.notices, decisionNotice: record.decisionNotice };
 }
 
 /** One notice of a public decision, once published by `today`; undefined otherwise (a draft's, a date to come). */

@@ -30,6 +30,7 @@ const PATHS = [
   '/admin/decisions/:key/general-exception', '/admin/decisions/:key/special-urgency', '/admin/decisions/:private/private-notice',
   '/decisions/:key',
   '/decisions/:taken',
+  '/decisions/:taken/notice',
   '/admin/reports', '/admin/reports/special-urgency', '/admin/reports/regulation-18', '/admin/decisions/:key/regulation-18',
 ];
 

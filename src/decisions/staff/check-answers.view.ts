@@ -25,6 +25,8 @@ export function takenAnswers(input: TakenInput, checks: TakenCheck[]): AnswerRow
     answer('Reasons for the decision', input.reasons, 'reasons', 'the reasons for the decision'),
     answer('Alternative options considered and rejected', input.alternatives, 'alternatives', 'the alternative options considered and rejected'),
     answer('Link to the decision notice', input.noticeUrl || 'Not given', 'noticeUrl', 'the link to the decision notice'),
+    answer('Conflicts of interest declared', input.conflictsOfInterest || 'None declared', 'conflictsOfInterest', 'the conflicts of interest declared'),
+    answer('Dispensations granted', input.dispensations || 'None granted', 'dispensations', 'the dispensations granted'),
     {
       key: 'Notice rules on that date',
       lines: checks.length ? checks.map((c) => c.message) : ['A non-key decision taken in public: the Regulations set no notice period for it.'],

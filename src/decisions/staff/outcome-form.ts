@@ -15,6 +15,8 @@ export interface TakenValues {
   reasons: string;
   alternatives: string;
   noticeUrl: string;
+  conflictsOfInterest: string;
+  dispensations: string;
   /** The box "It was taken without the required notice", and why. */
   withoutNotice: boolean;
   withoutNoticeReason: string;
@@ -27,6 +29,9 @@ export interface TakenInput {
   reasons: string;
   alternatives: string;
   noticeUrl: string;
+  /** Regulation 13: declared by an executive member consulted, and granted by the head of paid service; '' when none. */
+  conflictsOfInterest?: string;
+  dispensations?: string;
   /** Recorded by a publisher when it broke a notice rule on its date; null when it met them. */
   withoutNotice: { reason: string } | null;
 }
@@ -39,6 +44,8 @@ export function readTakenForm(form: FormReader): TakenValues {
     reasons: form.multiline('reasons'),
     alternatives: form.multiline('alternatives'),
     noticeUrl: form.text('noticeUrl'),
+    conflictsOfInterest: form.multiline('conflictsOfInterest'),
+    dispensations: form.multiline('dispensations'),
     withoutNotice: form.text('withoutNotice') === 'yes',
     withoutNoticeReason: form.multiline('withoutNoticeReason'),
   };
@@ -55,6 +62,8 @@ export function takenFormFields(values: TakenValues): Record<string, string> {
     reasons: values.reasons,
     alternatives: values.alternatives,
     noticeUrl: values.noticeUrl,
+    conflictsOfInterest: values.conflictsOfInterest,
+    dispensations: values.dispensations,
     withoutNotice: values.withoutNotice ? 'yes' : '',
     withoutNoticeReason: values.withoutNotice ? values.withoutNoticeReason : '',
   };
@@ -90,6 +99,8 @@ export function validateTaken(values: TakenValues, today: string): { ok: true; i
     errors.add('noticeUrl', 'Enter the address of the decision notice starting https://, for example https://democracy.example.gov.uk/notice/123');
   }
   checkLength(errors, 'noticeUrl', values.noticeUrl, 'The address');
+  checkLength(errors, 'conflictsOfInterest', values.conflictsOfInterest, 'The conflicts of interest');
+  checkLength(errors, 'dispensations', values.dispensations, 'The dispensations');
   if (values.withoutNotice && values.withoutNoticeReason === '') {
     errors.add('withoutNoticeReason', 'Enter why it was taken without the required notice');
   }

@@ -27,7 +27,7 @@ export async function finalOutcomeOf(db: Executor, decisionId: number) {
     .selectFrom('decision_outcomes')
     .select([
       'kind', 'occurred_on', 'decision_maker', 'summary', 'reasons', 'alternatives_considered', 'notice_url', 'withdrawal_reason',
-      'without_notice_rules', 'without_notice_reason',
+      'without_notice_rules', 'without_notice_reason', 'conflicts_of_interest', 'dispensations', 'recorded_at',
     ])
     .where('decision_id', '=', decisionId)
     .where('kind', 'in', ['taken', 'withdrawn'])

@@ -44,6 +44,8 @@ export function takenRoutes({ staffDecisions, clock }: Pick<Deps, 'staffDecision
       reasons: '',
       alternatives: '',
       noticeUrl: '',
+      conflictsOfInterest: '',
+      dispensations: '',
       withoutNotice: false,
       withoutNoticeReason: '',
     });
