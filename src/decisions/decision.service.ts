@@ -75,8 +75,8 @@ export function createDecisionService(db: Db, clock: Clock, settings: { get(): P
     },
 
     /** The decision with its outcome and public history: the decision page and its JSON. */
-    async record(id: number): Promise<PublicRecord | undefined> {
-      return publicRecord(db, id, today(clock), (await settings.get()).callIn);
+    record(id: number): Promise<PublicRecord | undefined> {
+      return publicRecord(db, id, today(clock), async () => (await settings.get()).callIn);
     },
 
     /** A published regulation 10, 11 or 5 notice of a public decision (`id`: the decision's). */

@@ -123,7 +123,8 @@ export async function publicHistory(db: Executor, id: number, today: string): Pr
 export type CallInSettings = CallInRules & { membersRequired: number };
 
 /** The whole public record of a decision, or undefined for a draft or an unknown id. */
-export async function publicRecord(db: Executor, id: number, today: string, callIn: CallInSettings = DEFAULT_CALL_IN): Promise<PublicRecord | undefined> {
+/** `callIn` is asked for only when the decision has been taken: the settings are a query of their own when not cached. */
+export async function publicRecord(db: Executor, id: number, today: string, callIn: () => Promise<CallInSettings> = async () => DEFAULT_CALL_IN): Promise<PublicRecord | undefined> {
   const [decision, { history, changes, notices, urgent }, outcome] = await Promise.all([publicDecision(db, id), publicHistory(db, id, today), finalOutcomeOf(db, id)]);
   if (!decision) return undefined;
   const decisionNotice =
@@ -137,7 +138,7 @@ export async function publicRecord(db: Executor, id: number, today: string, call
             makerKind: decision.decisionMaker.kind,
             urgent: urgent || decision.part === 'urgent',
           },
-          callIn,
+          await callIn(),
         )
       : null;
   return { decision, outcome: toPublicOutcome(outcome), history, changes, notices, decisionNotice };
