@@ -1,5 +1,5 @@
 import { londonDateOf } from '../lib/clock.ts';
-import { toCsv } from './comment-csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { CommentView } from './comment.view.ts';
 
 const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -1,5 +1,5 @@
 import { londonDateOf } from '../lib/clock.ts';
-import { callInWindow, type CallInRules } from '../rules/call-in.ts';
+import { callInExemption, callInWindow, type CallInRules } from '../rules/call-in.ts';
 
 /*
  * The decision notice (regulations 12 and 13): when a decision is recorded as taken, the service
@@ -33,13 +33,11 @@ export interface DecisionNoticeFacts {
 
 export function toDecisionNotice(facts: DecisionNoticeFacts, rules: CallInRules & { membersRequired: number }): PublicDecisionNotice {
   const publishedOn = londonDateOf(new Date(facts.recordedAt));
-  let callIn: CallInStatement;
-  if (!rules.appliesTo.includes(facts.makerKind)) callIn = { subject: false, reason: 'decision-maker' };
-  else if (facts.urgent && rules.urgentExempt) callIn = { subject: false, reason: 'urgent' };
-  else {
-    const window = callInWindow(publishedOn, rules.workingDays);
-    callIn = { subject: true, workingDays: rules.workingDays, membersRequired: rules.membersRequired, lastDayForCallIn: window.lastDayForCallIn, implementableFrom: window.implementableFrom };
-  }
+  const exemption = callInExemption(facts, rules);
+  const window = exemption ? null : callInWindow(publishedOn, rules.workingDays);
+  const callIn: CallInStatement = window
+    ? { subject: true, workingDays: rules.workingDays, membersRequired: rules.membersRequired, lastDayForCallIn: window.lastDayForCallIn, implementableFrom: window.implementableFrom }
+    : { subject: false, reason: exemption! };
   return {
     url: `/decisions/${facts.decisionId}/notice`,
     publishedOn,

@@ -6,7 +6,7 @@ import { readForm, renderForm, type FormErrors } from '../http/forms.ts';
 import { idParam } from '../http/params.ts';
 import { today } from '../lib/clock.ts';
 import { pageProblem, seeOther, selectItems } from '../decisions/staff/staff-http.ts';
-import { readRegulation18, validateRegulation18, type Regulation18Values } from './regulation-18-form.ts';
+import { readRegulation18, validateRegulation18, type Regulation18Input, type Regulation18Values } from './regulation-18-form.ts';
 import type { Regulation18Result } from './regulation-18.service.ts';
 import { regulation18Values, regulation18View } from './regulation-18.view.ts';
 
@@ -41,12 +41,12 @@ export function regulation18Routes({ reports, staffDecisions, clock }: Pick<Deps
     });
   }
 
-  async function submit(ctx: Context, decision: { id: number; title: string; reference: string | null }, action: string, save: (input: ReturnType<typeof validateRegulation18> & { ok: true }) => Promise<Regulation18Result>) {
+  async function submit(ctx: Context, decision: { id: number; title: string; reference: string | null }, action: string, save: (input: Regulation18Input) => Promise<Regulation18Result>) {
     const values = readRegulation18(readForm(ctx));
     const { committees } = await staffDecisions.choices();
     const result = validateRegulation18(values, new Set(committees.map((c) => c.id)), today(clock));
     if (!result.ok) return form(ctx, decision, action, values, result.errors);
-    const saved = await save(result);
+    const saved = await save(result.input);
     if (saved.status === 'not-found') throw notFound('There is no decision with that number');
     if (saved.status === 'refused') return form(ctx, decision, action, values, pageProblem(saved.message));
     seeOther(ctx, `${LIST}/${saved.id}?done=saved`);
@@ -59,7 +59,7 @@ export function regulation18Routes({ reports, staffDecisions, clock }: Pick<Deps
 
   router.post('/admin/decisions/:id/regulation-18', async (ctx) => {
     const decision = await decisionOr404(ctx);
-    await submit(ctx, decision, `/admin/decisions/${decision.id}/regulation-18`, ({ input }) => service.record(decision.id, input, ctx.state.user!));
+    await submit(ctx, decision, `/admin/decisions/${decision.id}/regulation-18`, (input) => service.record(decision.id, input, ctx.state.user!));
   });
 
   router.get(LIST, async (ctx) => {
@@ -84,7 +84,7 @@ export function regulation18Routes({ reports, staffDecisions, clock }: Pick<Deps
 
   router.post(`${LIST}/:report`, async (ctx) => {
     const { report } = await reportOr404(ctx);
-    await submit(ctx, { id: report.decision_id, title: report.title, reference: report.reference }, `${LIST}/${report.id}`, ({ input }) =>
+    await submit(ctx, { id: report.decision_id, title: report.title, reference: report.reference }, `${LIST}/${report.id}`, (input) =>
       service.update(report.decision_id, report.id, input, ctx.state.user!),
     );
   });

@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { AGREEMENT_ROLE_LABELS } from '../decisions/staff/exception-form.ts';
 import { PART_LABELS } from '../decisions/labels.ts';
 import { formatLongDate } from '../lib/dates.ts';
-import { neutraliseCell } from '../lib/spreadsheet-cell.ts';
+import { toCsv } from '../lib/csv.ts';
 import { NOTICE_RULES, type NoticeRule } from '../rules/notice-periods.ts';
 import type { TakenWithoutNotice } from '../decisions/staff/outcome.repository.ts';
 import type { ReportPeriod } from './report-period.ts';
@@ -88,10 +87,8 @@ const COLUMNS: [string, (item: SpecialUrgencyItem) => string][] = [
   ['Notice of reasons published', (i) => i.reasonsNoticePublishedOn ?? ''],
 ];
 
-/** UTF-8 with a byte-order mark and CRLF, as spreadsheets expect; every cell guarded against formulas. */
 export function specialUrgencyCsv(report: SpecialUrgencyReport): string {
-  const rows = [COLUMNS.map(([heading]) => heading), ...report.items.map((item) => COLUMNS.map(([, cell]) => cell(item)))];
-  return `\uFEFF${stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' })}`;
+  return toCsv(COLUMNS.map(([heading]) => heading), report.items.map((item) => COLUMNS.map(([, cell]) => cell(item))));
 }
 
 const WITHOUT_NOTICE_COLUMNS: [string, (item: WithoutNoticeItem) => string][] = [
@@ -105,6 +102,5 @@ const WITHOUT_NOTICE_COLUMNS: [string, (item: WithoutNoticeItem) => string][] = 
 
 /** The second section as its own spreadsheet: one table per file keeps each column meaning one thing. */
 export function withoutNoticeCsv(report: SpecialUrgencyReport): string {
-  const rows = [WITHOUT_NOTICE_COLUMNS.map(([heading]) => heading), ...report.withoutNotice.map((item) => WITHOUT_NOTICE_COLUMNS.map(([, cell]) => cell(item)))];
-  return `\uFEFF${stringify(rows.map((row) => row.map(neutraliseCell)), { record_delimiter: 'windows' })}`;
+  return toCsv(WITHOUT_NOTICE_COLUMNS.map(([heading]) => heading), report.withoutNotice.map((item) => WITHOUT_NOTICE_COLUMNS.map(([, cell]) => cell(item))));
 }

@@ -39,6 +39,13 @@ export interface CallInRules {
   urgentExempt: boolean;
 }
 
+/** Why a decision cannot be called in, or null when it can: its decision maker, or urgency the settings exempt. */
+export function callInExemption(decision: { makerKind: string; urgent: boolean }, rules: Omit<CallInRules, 'workingDays'>): 'decision-maker' | 'urgent' | null {
+  if (!rules.appliesTo.includes(decision.makerKind)) return 'decision-maker';
+  if (decision.urgent && rules.urgentExempt) return 'urgent';
+  return null;
+}
+
 /** Where a taken decision stands, on `today`, before any call-in request is recorded. */
 export function callInStatus(
   decision: { noticePublishedOn: string; makerKind: string; urgent: boolean },
@@ -46,8 +53,8 @@ export function callInStatus(
   today: string,
 ): CallInStatus {
   assertIsoDate(today, 'today');
-  if (!rules.appliesTo.includes(decision.makerKind)) return { kind: 'not-subject', reason: 'decision-maker' };
-  if (decision.urgent && rules.urgentExempt) return { kind: 'not-subject', reason: 'urgent' };
+  const exemption = callInExemption(decision, rules);
+  if (exemption) return { kind: 'not-subject', reason: exemption };
   const window = callInWindow(decision.noticePublishedOn, rules.workingDays);
   return today <= window.lastDayForCallIn ? { kind: 'open', window } : { kind: 'implementable', window };
 }

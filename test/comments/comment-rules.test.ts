@@ -3,7 +3,7 @@ import { isEmailAddress } from '../../src/lib/email-address.ts';
 import { isTelephoneNumber } from '../../src/comments/contact-rules.ts';
 import { formatCommentReference, isCommentReference } from '../../src/comments/comment-reference.ts';
 import { isOverdue, latestOverdueReceiptDate, responseDueOn } from '../../src/comments/comment-deadlines.ts';
-import { toCsv } from '../../src/comments/comment-csv.ts';
+import { toCsv } from '../../src/lib/csv.ts';
 import { RATE_LIMIT_WINDOW_MS, waitDescription } from '../../src/comments/comment-limits.ts';
 import { secondsUntilAllowed as allowedIn } from '../../src/lib/rate-limit.ts';
 

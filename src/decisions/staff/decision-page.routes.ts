@@ -5,8 +5,8 @@ import { idParam } from '../../http/params.ts';
 import { today } from '../../lib/clock.ts';
 import { expectedDateLabel, SCHEDULE_12A } from '../labels.ts';
 import { outcomeRefusal } from './outcome-rules.ts';
-import { generalExceptionView } from './staff-decision.view.ts';
-import { keyDecisionView, outcomeView, privateNoticeView, specialUrgencyView, staffDecisionView } from './staff-page.view.ts';
+import { generalExceptionView, privateNoticeRecord } from './staff-decision.view.ts';
+import { keyDecisionView, outcomeView, specialUrgencyView, staffDecisionView } from './staff-page.view.ts';
 import { toPlanListing } from '../public-decisions.ts';
 import { canRecord } from './staff-http.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
@@ -59,7 +59,7 @@ export function decisionPageRoutes({ staffDecisions, audit, reports, clock }: Pi
       checks: detail.checks.map((c) => ({ ...c, ruleName: c.rule ? NOTICE_RULES[c.rule].name : null })),
       general: generalExceptionView(detail.generalException, detail.settings.clearDays),
       urgency: specialUrgencyView(detail.specialUrgency),
-      privateNotice: privateNoticeView(detail.privateNotice),
+      privateNotice: privateNoticeRecord(detail.privateNotice),
       outcomes: detail.outcomes.map(outcomeView),
       history: await audit.forDecision(id),
       regulation18: await reports.regulation18.forDecision(id, today(clock)),

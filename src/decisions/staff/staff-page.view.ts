@@ -5,8 +5,8 @@ import type { DecisionRow } from '../decisions.tables.ts';
 import { expectedDateLabel, STATUS_LABELS } from '../labels.ts';
 import type { FollowUpRow } from './follow-up.ts';
 import { AGREEMENT_ROLE_LABELS } from './exception-form.ts';
-import type { ExceptionRow, PrivateNoticeRow } from './exception.repository.ts';
-import { privateNoticeRecord, specialUrgencyRecord } from './staff-decision.view.ts';
+import type { ExceptionRow } from './exception.repository.ts';
+import { specialUrgencyRecord } from './staff-decision.view.ts';
 import type { outcomesOf } from './outcome.repository.ts';
 import { NOTICE_RULES } from '../../rules/notice-periods.ts';
 
@@ -82,8 +82,6 @@ export function specialUrgencyView(row: ExceptionRow | undefined) {
   const record = specialUrgencyRecord(row);
   return record && { ...record, roleLabel: record.agreedByRole ? AGREEMENT_ROLE_LABELS[record.agreedByRole] : '' };
 }
-
-export const privateNoticeView = (row: PrivateNoticeRow | undefined) => privateNoticeRecord(row);
 
 /** A live decision past its expected date, for the dashboard and the follow-up page. */
 export function followUpView(r: FollowUpRow) {
