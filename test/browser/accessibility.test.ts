@@ -107,7 +107,10 @@ withChromium.test('the filter form works with the keyboard and without JavaScrip
   try {
     const page = await context.newPage();
     await page.goto(`${app.url}/decisions`);
-    await page.getByLabel('Children and Education Scrutiny Committee').check();
+    // By the keyboard, as the test says: focus the box and press Space (check() waits on pointer actionability, which stalled under load).
+    await page.getByLabel('Children and Education Scrutiny Committee').focus();
+    await page.keyboard.press('Space');
+    t.true(await page.getByLabel('Children and Education Scrutiny Committee').isChecked());
     await page.getByRole('button', { name: 'Apply filters' }).press('Enter');
     await page.waitForURL(/committee=children-and-education/);
     t.regex((await page.locator('[role=status]').textContent()) ?? '', /9 decisions match/);
